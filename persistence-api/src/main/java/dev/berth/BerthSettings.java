@@ -1,0 +1,151 @@
+package dev.berth;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How {@link Berth#connect(BerthSettings)} connects: the engine, the retry policy, timeouts and the labels put on
+ * everything Berth creates. Immutable and thread-safe; build with {@link #builder()}.
+ *
+ * <pre>{@code
+ * BerthSettings settings = BerthSettings.builder()
+ *     .dockerHost("unix:///var/run/docker.sock")
+ *     .retryPolicy(RetryPolicy.builder().maxAttempts(3).build())
+ *     .build();
+ * }</pre>
+ */
+public final class BerthSettings {
+    private final @Nullable String dockerHost;
+    private final RetryPolicy retryPolicy;
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    private final Duration readyTimeout;
+    private final Map<String, String> labels;
+
+    private BerthSettings(Builder b) {
+        this.dockerHost = b.dockerHost;
+        this.retryPolicy = b.retryPolicy;
+        this.connectTimeout = b.connectTimeout;
+        this.responseTimeout = b.responseTimeout;
+        this.readyTimeout = b.readyTimeout;
+        this.labels = Map.copyOf(b.labels);
+    }
+
+    /** The engine found the way the docker CLI finds it, default retries and timeouts. */
+    public static BerthSettings ofDefaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A copy of these settings to change. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.dockerHost = dockerHost;
+        b.retryPolicy = retryPolicy;
+        b.connectTimeout = connectTimeout;
+        b.responseTimeout = responseTimeout;
+        b.readyTimeout = readyTimeout;
+        b.labels.putAll(labels);
+        return b;
+    }
+
+    /**
+     * The engine endpoint, such as {@code unix:///var/run/docker.sock} or {@code tcp://host:2375}; empty means
+     * found like the docker CLI does: {@code DOCKER_HOST}, the current docker context, then the usual sockets.
+     */
+    public Optional<String> dockerHost() {
+        return Optional.ofNullable(dockerHost);
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long one engine call may take; streaming calls (logs, archives) are not bounded by it. */
+    public Duration responseTimeout() {
+        return responseTimeout;
+    }
+
+    /** How long a container may take to become ready when its {@link Readiness} names no timeout. */
+    public Duration readyTimeout() {
+        return readyTimeout;
+    }
+
+    /** Labels added to every volume and container Berth creates. */
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    @Override
+    public String toString() {
+        return "BerthSettings[dockerHost=" + (dockerHost == null ? "<discovered>" : dockerHost) + ", " + retryPolicy
+                + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
+                + ", readyTimeout=" + readyTimeout + ", labels=" + labels + "]";
+    }
+
+    /** Builds {@link BerthSettings}. Not thread-safe. */
+    public static final class Builder {
+        private @Nullable String dockerHost;
+        private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration responseTimeout = Duration.ofMinutes(5);
+        private Duration readyTimeout = Duration.ofMinutes(2);
+        private final Map<String, String> labels = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder dockerHost(String dockerHost) {
+            this.dockerHost = Objects.requireNonNull(dockerHost, "dockerHost");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive("connectTimeout", connectTimeout);
+            return this;
+        }
+
+        public Builder responseTimeout(Duration responseTimeout) {
+            this.responseTimeout = positive("responseTimeout", responseTimeout);
+            return this;
+        }
+
+        public Builder readyTimeout(Duration readyTimeout) {
+            this.readyTimeout = positive("readyTimeout", readyTimeout);
+            return this;
+        }
+
+        public Builder label(String key, String value) {
+            labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public BerthSettings build() {
+            return new BerthSettings(this);
+        }
+
+        private static Duration positive(String what, Duration d) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.berth;
+
+import java.util.Map;
+
+/**
+ * A named volume whose data outlives every container that uses it. Get one with
+ * {@code berth.volume("orders-pg").create()}.
+ *
+ * <p>A handle, not a cache: every query asks the engine. Thread-safe.
+ *
+ * <pre>{@code
+ * PersistentVolume data = berth.volume("orders-pg").label("team", "payments").create();
+ * berth.container("orders-pg").image("postgres:16").mount(data, "/var/lib/postgresql/data").start();
+ * }</pre>
+ */
+public interface PersistentVolume {
+
+    String name();
+
+    String driver();
+
+    /** Whether the data lives on one node or is reachable from all. */
+    VolumeScope scope();
+
+    /** The user's labels, without Berth's own. */
+    Map<String, String> labels();
+
+    AccessMode accessMode();
+
+    ReclaimPolicy reclaimPolicy();
+
+    /** Whether Berth created this volume; false for an adopted one, which Berth never deletes implicitly. */
+    boolean createdByBerth();
+
+    /** The bytes the volume's data takes, as the engine measures it (0 for an empty volume). */
+    long sizeBytes();
+
+    /** The spec this volume was created or adopted with. */
+    VolumeSpec spec();
+
+    /**
+     * Deletes the volume and its data.
+     *
+     * @throws VolumeInUseException while any container uses it
+     * @throws NotOwnedException for an adopted volume, unless {@link DeleteOption#INCLUDING_ADOPTED} is given
+     */
+    void delete(DeleteOption... options);
+}

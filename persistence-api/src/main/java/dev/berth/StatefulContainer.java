@@ -1,0 +1,71 @@
+package dev.berth;
+
+import java.util.List;
+
+/**
+ * A container whose data lives on {@link PersistentVolume}s, so that the container itself can be killed, recreated
+ * and replaced at will. Get one with {@code berth.container("name")...start()}.
+ *
+ * <p>Every start creates a fresh container from the spec on the same volumes: only the volumes carry state.
+ * Thread-safe: operations on one container are serialised. {@link #toString()} never shows a secret.
+ *
+ * <pre>{@code
+ * StatefulContainer redis = berth.container("cache").image("redis:7.0").mount(data, "/data").start();
+ * redis.kill();      // SIGKILL, like the power going out
+ * redis.recreate();  // a new container on the same volume, ready when it returns
+ * }</pre>
+ */
+public interface StatefulContainer {
+
+    String name();
+
+    ContainerSpec spec();
+
+    /** Starts a fresh container from the spec if none runs, and waits until it is ready. */
+    void start();
+
+    /** Stops gracefully (the image's stop signal, then SIGKILL after {@link ContainerSpec#stopTimeout()}). */
+    void stop();
+
+    /** SIGKILL, like the power going out. */
+    void kill();
+
+    /** Sends a signal, such as {@code "SIGHUP"}; the container may or may not exit. */
+    void kill(String signal);
+
+    /** Freezes every process of the container. */
+    void pause();
+
+    /** Thaws a paused container. */
+    void unpause();
+
+    /** {@link #stop()}, then {@link #start()}. */
+    void restart();
+
+    /** Removes whatever container there is (running or not) and starts a new one on the same volumes; waits until ready. */
+    void recreate();
+
+    /** Runs a command inside the running container and waits for it. */
+    ExecResult exec(String... command);
+
+    /** Everything the current container wrote to stdout and stderr. */
+    String logs();
+
+    ContainerState state();
+
+    /** The host that published ports are reachable on, such as {@code localhost}. */
+    String host();
+
+    /**
+     * The host port that a container port given with {@link ContainerSpec.Builder#port(int)} is published on.
+     *
+     * @throws IllegalArgumentException for a port that was not published
+     */
+    int mappedPort(int containerPort);
+
+    /** The volumes mounted into this container. */
+    List<PersistentVolume> volumes();
+
+    /** Removes the container only; each volume follows its {@link ReclaimPolicy}. */
+    void remove();
+}

@@ -1,0 +1,51 @@
+package dev.berth.docker.internal;
+
+import dev.berth.Berth;
+import dev.berth.BerthSettings;
+import dev.berth.ContainerSpec;
+import dev.berth.VolumeSpec;
+import dev.berth.Volumes;
+
+/** Berth on one Docker engine. Thread-safe. */
+public final class DockerBerth implements Berth {
+    private final EngineContext ctx;
+
+    private DockerBerth(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public static Berth connect(BerthSettings settings) {
+        Engine engine = EngineConnector.connect(settings);
+        return new DockerBerth(new EngineContext(engine, settings, new VolumeStore(engine, settings.labels())));
+    }
+
+    @Override
+    public VolumeSpec.Builder volume(String name) {
+        return new DockerVolumeBuilder(ctx.volumes(), name);
+    }
+
+    @Override
+    public ContainerSpec.Builder container(String name) {
+        return new DockerContainerBuilder(ctx, name);
+    }
+
+    @Override
+    public Volumes volumes() {
+        return ctx.volumes();
+    }
+
+    @Override
+    public BerthSettings settings() {
+        return ctx.settings();
+    }
+
+    @Override
+    public void close() {
+        ctx.engine().close();
+    }
+
+    @Override
+    public String toString() {
+        return "Berth[" + ctx.engine().endpoint() + "]";
+    }
+}

@@ -1,0 +1,24 @@
+package dev.berth.docker.internal;
+
+import dev.berth.ContainerSpec;
+import dev.berth.StatefulContainer;
+
+/** {@code berth.container(name)}: collects the spec, then launches it. */
+final class DockerContainerBuilder extends ContainerSpec.Builder {
+    private final EngineContext ctx;
+
+    DockerContainerBuilder(EngineContext ctx, String name) {
+        super(name);
+        this.ctx = ctx;
+    }
+
+    @Override
+    public StatefulContainer start() {
+        return new DockerStatefulContainer(ctx, spec()).launch(true);
+    }
+
+    @Override
+    public StatefulContainer create() {
+        return new DockerStatefulContainer(ctx, spec()).launch(false);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.berth.docker.internal;
+
+import dev.berth.AccessMode;
+import dev.berth.DeleteOption;
+import dev.berth.PersistentVolume;
+import dev.berth.ReclaimPolicy;
+import dev.berth.VolumeScope;
+import dev.berth.VolumeSpec;
+import java.util.Map;
+
+/** A handle on one volume of one engine; every query asks the engine. Immutable and thread-safe. */
+final class DockerVolume implements PersistentVolume {
+    private final VolumeStore store;
+    private final VolumeSpec spec;
+    private final boolean createdByBerth;
+
+    DockerVolume(VolumeStore store, VolumeSpec spec, boolean createdByBerth) {
+        this.store = store;
+        this.spec = spec;
+        this.createdByBerth = createdByBerth;
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public String driver() {
+        return spec.driver();
+    }
+
+    @Override
+    public VolumeScope scope() {
+        return store.scopeOf(name());
+    }
+
+    @Override
+    public Map<String, String> labels() {
+        return spec.labels();
+    }
+
+    @Override
+    public AccessMode accessMode() {
+        return spec.accessMode();
+    }
+
+    @Override
+    public ReclaimPolicy reclaimPolicy() {
+        return spec.reclaimPolicy();
+    }
+
+    @Override
+    public boolean createdByBerth() {
+        return createdByBerth;
+    }
+
+    @Override
+    public long sizeBytes() {
+        return store.sizeOf(name());
+    }
+
+    @Override
+    public VolumeSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void delete(DeleteOption... options) {
+        store.delete(this, options);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DockerVolume v && v.store == store && v.name().equals(name());
+    }
+
+    @Override
+    public int hashCode() {
+        return name().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PersistentVolume[" + name() + ", driver=" + driver() + ", " + accessMode() + ", " + reclaimPolicy()
+                + (createdByBerth ? "" : ", adopted") + "]";
+    }
+}

@@ -1,0 +1,41 @@
+package dev.berth.docker.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The labels Berth puts on what it creates, so that it can be found, compared and cleaned without touching
+ * anything else. Never a secret in them.
+ */
+final class Labels {
+    static final String PREFIX = "dev.berth.";
+    static final String MANAGED_BY = PREFIX + "managed-by";
+    static final String MANAGED_BY_VALUE = "berth";
+    static final String SPEC_HASH = PREFIX + "spec-hash";
+    static final String ACCESS_MODE = PREFIX + "access-mode";
+    static final String RECLAIM_POLICY = PREFIX + "reclaim-policy";
+    /** The logical name of a Berth container (its Docker name may be reused by later incarnations). */
+    static final String CONTAINER = PREFIX + "container";
+    /** Set on a container created to start: the single-writer guard counts it as a contender while it is young. */
+    static final String STARTING = PREFIX + "starting";
+
+    private Labels() {
+    }
+
+    static boolean isManaged(Map<String, String> labels) {
+        return labels != null && MANAGED_BY_VALUE.equals(labels.get(MANAGED_BY));
+    }
+
+    /** The labels a user gave, without Berth's own and without the connection's ({@code settingsLabels}). */
+    static Map<String, String> userLabels(Map<String, String> labels, Map<String, String> settingsLabels) {
+        Map<String, String> user = new LinkedHashMap<>();
+        if (labels != null) {
+            labels.forEach((k, v) -> {
+                if (!k.startsWith(PREFIX) && !settingsLabels.containsKey(k)) {
+                    user.put(k, v);
+                }
+            });
+        }
+        return user;
+    }
+}
