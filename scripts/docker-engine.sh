@@ -16,7 +16,7 @@ die() { echo "docker-engine: $*" >&2; exit 1; }
 engine_answers() { docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
 print_version() {
-  docker version --format 'engine {{.Server.Version}} (API {{.Server.APIVersion}}, minimum {{.Server.MinAPIVersion}}) at {{if .Server}}'"${DOCKER_HOST:-unix:///var/run/docker.sock}"'{{end}}'
+  echo "docker-engine: $(docker version --format 'Docker {{.Server.Version}} (API {{.Server.APIVersion}}, minimum {{.Server.MinAPIVersion}})') at ${DOCKER_HOST:-unix:///var/run/docker.sock}"
 }
 
 install_engine() {

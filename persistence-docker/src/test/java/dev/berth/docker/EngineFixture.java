@@ -21,6 +21,8 @@ public final class EngineFixture implements AfterAllCallback {
     public static final String DOCKER_HOST = System.getProperty("berth.it.dockerHost", "unix:///var/run/docker.sock");
     public static final String RUN_LABEL = "dev.berth.it-run";
     public static final String BUSYBOX = "busybox:1.35";
+    /** Sleeps, but exits at once on SIGTERM (a plain sleep as PID 1 ignores it and costs a stop timeout). */
+    public static final String[] SLEEP = {"sh", "-c", "trap 'exit 0' TERM; sleep 600 & wait"};
 
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final BerthSettings settings = BerthSettings.builder().dockerHost(DOCKER_HOST).label(RUN_LABEL, runId).build();

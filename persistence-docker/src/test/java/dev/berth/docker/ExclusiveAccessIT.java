@@ -33,7 +33,7 @@ class ExclusiveAccessIT {
     private final Berth berth = engine.berth();
 
     private StatefulContainer writer(String name, PersistentVolume data) {
-        return berth.container(engine.name(name)).image(BUSYBOX).command("sleep", "600").mount(data, "/data").start();
+        return berth.container(engine.name(name)).image(BUSYBOX).command(EngineFixture.SLEEP).mount(data, "/data").start();
     }
 
     private long runningOn(PersistentVolume data) {
@@ -64,7 +64,7 @@ class ExclusiveAccessIT {
         PersistentVolume data = berth.volume(engine.name("shared-read")).create();
         writer("w", data);
 
-        StatefulContainer reader = berth.container(engine.name("r")).image(BUSYBOX).command("sleep", "600")
+        StatefulContainer reader = berth.container(engine.name("r")).image(BUSYBOX).command(EngineFixture.SLEEP)
                 .mountReadOnly(data, "/data").start();
 
         assertThat(reader.exec("sh", "-c", "touch /data/x").exitCode()).isNotZero();

@@ -27,7 +27,7 @@ class StatefulContainerIT {
     private final Berth berth = engine.berth();
 
     private StatefulContainer sleeper(String name, PersistentVolume data) {
-        return berth.container(engine.name(name)).image(BUSYBOX).command("sleep", "600")
+        return berth.container(engine.name(name)).image(BUSYBOX).command(EngineFixture.SLEEP)
                 .mount(data, "/data").stopTimeout(Duration.ofSeconds(1)).start();
     }
 
@@ -86,7 +86,7 @@ class StatefulContainerIT {
 
     @Test
     void readinessThatNeverHoldsTimesOut() {
-        assertThatThrownBy(() -> berth.container(engine.name("slow")).image(BUSYBOX).command("sleep", "600")
+        assertThatThrownBy(() -> berth.container(engine.name("slow")).image(BUSYBOX).command(EngineFixture.SLEEP)
                 .readyWhen(Readiness.logLine("never").withTimeout(Duration.ofMillis(500))).start())
                 .isInstanceOf(ContainerNotReadyException.class)
                 .hasMessageContaining("did not hold within PT0.5S");
@@ -94,7 +94,7 @@ class StatefulContainerIT {
 
     @Test
     void execReturnsExitCodeAndBothStreams() {
-        StatefulContainer c = berth.container(engine.name("exec")).image(BUSYBOX).command("sleep", "600").start();
+        StatefulContainer c = berth.container(engine.name("exec")).image(BUSYBOX).command(EngineFixture.SLEEP).start();
 
         ExecResult r = c.exec("sh", "-c", "echo out; echo err >&2; exit 4");
 
@@ -178,7 +178,7 @@ class StatefulContainerIT {
 
     @Test
     void pauseFreezesAndUnpauseThaws() {
-        StatefulContainer c = berth.container(engine.name("pause")).image(BUSYBOX).command("sleep", "600").start();
+        StatefulContainer c = berth.container(engine.name("pause")).image(BUSYBOX).command(EngineFixture.SLEEP).start();
         c.pause();
         assertThat(c.state()).isEqualTo(ContainerState.PAUSED);
         c.unpause();

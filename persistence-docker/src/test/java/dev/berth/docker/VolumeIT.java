@@ -118,7 +118,7 @@ class VolumeIT {
     void deleteIsRefusedWhileAContainerUsesTheVolume() {
         PersistentVolume data = berth.volume(engine.name("in-use")).create();
         StatefulContainer user = berth.container(engine.name("user")).image(EngineFixture.BUSYBOX)
-                .command("sleep", "600").mount(data, "/data").start();
+                .command(EngineFixture.SLEEP).mount(data, "/data").start();
 
         assertThatThrownBy(data::delete).isInstanceOfSatisfying(VolumeInUseException.class,
                 e -> assertThat(e.containers()).containsExactly(user.name()));
@@ -148,7 +148,7 @@ class VolumeIT {
         assertThat(data.sizeBytes()).isZero();
 
         StatefulContainer writer = berth.container(engine.name("sizer")).image(EngineFixture.BUSYBOX)
-                .command("sleep", "600").mount(data, "/data").start();
+                .command(EngineFixture.SLEEP).mount(data, "/data").start();
         assertThat(writer.exec("sh", "-c", "head -c 2097152 /dev/zero > /data/blob && sync").exitCode()).isZero();
 
         assertThat(data.sizeBytes()).isGreaterThanOrEqualTo(2L * 1024 * 1024);
@@ -169,7 +169,7 @@ class VolumeIT {
         PersistentVolume scratch = berth.volume(engine.name("scratch")).reclaimPolicy(ReclaimPolicy.DELETE).create();
         PersistentVolume kept = berth.volume(engine.name("kept")).create();
         StatefulContainer c = berth.container(engine.name("reclaim")).image(EngineFixture.BUSYBOX)
-                .command("sleep", "600").mount(scratch, "/scratch").mount(kept, "/kept").start();
+                .command(EngineFixture.SLEEP).mount(scratch, "/scratch").mount(kept, "/kept").start();
 
         c.remove();
 

@@ -18,7 +18,7 @@ public final class WriterProcess {
         BerthSettings settings = BerthSettings.builder().dockerHost(args[0]).label(label[0], label[1]).build();
         try (Berth berth = Berth.connect(settings)) {
             PersistentVolume data = berth.volume(args[1]).create();
-            var builder = berth.container(args[2]).image(EngineFixture.BUSYBOX).command("sleep", "600")
+            var builder = berth.container(args[2]).image(EngineFixture.BUSYBOX).command(EngineFixture.SLEEP)
                     .mount(data, "/data");
             Thread.sleep(Math.max(0, Long.parseLong(args[4]) - System.currentTimeMillis()));
             try {

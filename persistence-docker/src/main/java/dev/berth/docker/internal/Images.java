@@ -3,6 +3,7 @@ package dev.berth.docker.internal;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import dev.berth.ImageNotFoundException;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +21,11 @@ final class Images {
         }
         LOG.info("Pulling image {} (not on the engine)", image);
         try {
-            boolean done = engine.client().pullImageCmd(repository(image)).withTag(tag(image))
-                    .exec(new PullImageResultCallback()).awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES);
+            QuietPull pull = engine.client().pullImageCmd(repository(image)).withTag(tag(image)).exec(new QuietPull());
+            boolean done = pull.awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES);
+            if (pull.failure != null) {
+                throw pull.failure;
+            }
             if (!done) {
                 throw new ImageNotFoundException(image, "the pull took over " + PULL_MINUTES + " minutes", null);
             }
@@ -52,6 +56,21 @@ final class Images {
         }
         int colon = image.lastIndexOf(':');
         return colon > image.lastIndexOf('/') ? image.substring(colon + 1) : "latest";
+    }
+
+    /** Keeps a pull's failure for the caller instead of logging it as an error. */
+    private static final class QuietPull extends PullImageResultCallback {
+        private volatile @Nullable RuntimeException failure;
+
+        @Override
+        public void onError(Throwable throwable) {
+            failure = throwable instanceof RuntimeException e ? e : new RuntimeException(throwable);
+            try {
+                close();
+            } catch (java.io.IOException ignored) {
+                // closing a finished stream; the failure is what matters
+            }
+        }
     }
 
     private static String firstLine(String message) {

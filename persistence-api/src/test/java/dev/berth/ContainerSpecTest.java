@@ -1,0 +1,67 @@
+package dev.berth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContainerSpecTest {
+
+    private static PersistentVolume volume(AccessMode mode) {
+        VolumeSpec spec = Builders.volume("data").accessMode(mode).spec();
+        return new PersistentVolume() {
+            public String name() { return spec.name(); }
+            public String driver() { return spec.driver(); }
+            public VolumeScope scope() { return VolumeScope.LOCAL; }
+            public Map<String, String> labels() { return spec.labels(); }
+            public AccessMode accessMode() { return spec.accessMode(); }
+            public ReclaimPolicy reclaimPolicy() { return spec.reclaimPolicy(); }
+            public boolean createdByBerth() { return true; }
+            public long sizeBytes() { return 0; }
+            public VolumeSpec spec() { return spec; }
+            public void delete(DeleteOption... options) { }
+        };
+    }
+
+    @Test
+    void toStringNeverShowsASecret() {
+        ContainerSpec spec = Builders.container("pg").image("postgres:16")
+                .secretEnv("POSTGRES_PASSWORD", "hunter2").env("POSTGRES_USER", "app").spec();
+
+        assertThat(spec.toString()).doesNotContain("hunter2").contains("POSTGRES_PASSWORD").contains("POSTGRES_USER=app");
+        assertThat(spec.secretEnv().get("POSTGRES_PASSWORD")).hasToString("******");
+        assertThat(spec.secretEnv().get("POSTGRES_PASSWORD").reveal()).isEqualTo("hunter2");
+    }
+
+    @Test
+    void aReadOnlyManyVolumeMountsOnlyReadOnly() {
+        PersistentVolume shared = volume(AccessMode.READ_ONLY_MANY);
+
+        assertThatThrownBy(() -> Builders.container("app").mount(shared, "/data"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mountReadOnly(volume, \"/data\")");
+        assertThat(Builders.container("app").image("x").mountReadOnly(shared, "/data").spec().mounts())
+                .singleElement().extracting(VolumeMount::readOnly).isEqualTo(true);
+    }
+
+    @Test
+    void aSpecWithoutImageSaysWhatIsMissing() {
+        assertThatThrownBy(() -> Builders.container("app").spec()).hasMessageContaining("needs an image");
+    }
+
+    @Test
+    void mountPathsMustBeAbsolute() {
+        assertThatThrownBy(() -> Builders.container("app").mount(volume(AccessMode.SINGLE_WRITER), "data"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absolute");
+    }
+
+    @Test
+    void specsAreImmutableCopies() {
+        ContainerSpec.Builder builder = Builders.container("app").image("x").env("A", "1");
+        ContainerSpec before = builder.spec();
+        builder.env("B", "2");
+
+        assertThat(before.env()).containsOnlyKeys("A");
+        assertThatThrownBy(() -> before.env().put("C", "3")).isInstanceOf(UnsupportedOperationException.class);
+    }
+}
