@@ -74,6 +74,12 @@ public interface Berth extends AutoCloseable {
     /** The volumes Berth knows. */
     Volumes volumes();
 
+    /**
+     * Removes what Berth created and the options select: stopped (or all) containers, and unused volumes if asked.
+     * Never touches anything Berth did not create.
+     */
+    PruneReport prune(PruneOptions options);
+
     /** The settings this connection was made with. */
     BerthSettings settings();
 

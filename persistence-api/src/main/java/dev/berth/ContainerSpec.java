@@ -27,6 +27,7 @@ public final class ContainerSpec {
     private final RestartPolicy restartPolicy;
     private final Readiness readiness;
     private final Duration stopTimeout;
+    private final @Nullable Recipe recipe;
 
     private ContainerSpec(Builder b) {
         this.name = b.name;
@@ -42,6 +43,7 @@ public final class ContainerSpec {
         this.restartPolicy = b.restartPolicy;
         this.readiness = b.readiness;
         this.stopTimeout = b.stopTimeout;
+        this.recipe = b.recipe;
     }
 
     public String name() {
@@ -100,12 +102,18 @@ public final class ContainerSpec {
         return stopTimeout;
     }
 
+    /** The recipe this spec was made from, if any: its probe and quiesce hook apply to the container. */
+    public Optional<Recipe> recipe() {
+        return Optional.ofNullable(recipe);
+    }
+
     @Override
     public String toString() {
         return "ContainerSpec[name=" + name + ", image=" + image + ", command=" + command + ", env=" + env
                 + ", secretEnv=" + secretEnv.keySet() + "=******, mounts=" + mounts + ", tmpfs=" + tmpfs
                 + ", ports=" + ports + ", user=" + user + ", labels=" + labels + ", restartPolicy=" + restartPolicy
-                + ", readiness=" + readiness + ", stopTimeout=" + stopTimeout + "]";
+                + ", readiness=" + readiness + ", stopTimeout=" + stopTimeout
+                + (recipe == null ? "" : ", recipe=" + recipe.getClass().getSimpleName()) + "]";
     }
 
     /**
@@ -126,6 +134,8 @@ public final class ContainerSpec {
         private RestartPolicy restartPolicy = RestartPolicy.NO;
         private Readiness readiness = Readiness.running();
         private Duration stopTimeout = Duration.ofSeconds(10);
+        private @Nullable Recipe recipe;
+        private boolean readinessGiven;
 
         /** @throws InvalidNameException when Docker would reject the name */
         protected Builder(String name) {
@@ -134,6 +144,28 @@ public final class ContainerSpec {
 
         public Builder image(String image) {
             this.image = Objects.requireNonNull(image, "image");
+            return this;
+        }
+
+        /**
+         * Applies a recipe: its image (unless one was given already; an {@code image(...)} given after this
+         * overrides it), environment, secrets, command, ports and readiness. Values given before stay; the volume is
+         * mounted by the caller at {@link Recipe#dataPath()}.
+         */
+        public Builder recipe(Recipe recipe) {
+            this.recipe = Objects.requireNonNull(recipe, "recipe");
+            if (image == null) {
+                image = recipe.image();
+            }
+            recipe.env().forEach(env::putIfAbsent);
+            recipe.secretEnv().forEach((k, v) -> secretEnv.putIfAbsent(k, Secret.of(v)));
+            if (command.isEmpty()) {
+                command.addAll(recipe.command());
+            }
+            recipe.ports().stream().filter(p -> !ports.contains(p)).forEach(ports::add);
+            if (!readinessGiven) {
+                readiness = recipe.readiness();
+            }
             return this;
         }
 
@@ -204,6 +236,7 @@ public final class ContainerSpec {
 
         public Builder readyWhen(Readiness readiness) {
             this.readiness = Objects.requireNonNull(readiness, "readiness");
+            this.readinessGiven = true;
             return this;
         }
 

@@ -3,6 +3,8 @@ package dev.berth.docker.internal;
 import dev.berth.Berth;
 import dev.berth.BerthSettings;
 import dev.berth.ContainerSpec;
+import dev.berth.PruneOptions;
+import dev.berth.PruneReport;
 import dev.berth.VolumeSpec;
 import dev.berth.Volumes;
 
@@ -32,6 +34,11 @@ public final class DockerBerth implements Berth {
     @Override
     public Volumes volumes() {
         return ctx.volumes();
+    }
+
+    @Override
+    public PruneReport prune(PruneOptions options) {
+        return Pruner.prune(ctx, options);
     }
 
     @Override

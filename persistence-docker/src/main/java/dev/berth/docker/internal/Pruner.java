@@ -1,0 +1,49 @@
+package dev.berth.docker.internal;
+
+import com.github.dockerjava.api.model.Container;
+import dev.berth.PersistentVolume;
+import dev.berth.PruneOptions;
+import dev.berth.PruneReport;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Removes what Berth created and the options select; never anything else. */
+final class Pruner {
+    private static final Logger LOG = LoggerFactory.getLogger(Pruner.class);
+
+    private Pruner() {
+    }
+
+    static PruneReport prune(EngineContext ctx, PruneOptions options) {
+        Engine engine = ctx.engine();
+        List<String> filters = new ArrayList<>();
+        filters.add(Labels.MANAGED_BY + "=" + Labels.MANAGED_BY_VALUE);
+        options.labels().forEach((k, v) -> filters.add(k + "=" + v));
+        List<Container> containers = engine.call(() -> engine.client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(filters).exec());
+        List<String> removed = new ArrayList<>();
+        for (Container c : containers) {
+            if ("running".equals(c.getState()) && !options.includeRunning()) {
+                continue;
+            }
+            engine.runIgnoringAbsent(() -> engine.client().removeContainerCmd(c.getId())
+                    .withForce(true).withRemoveVolumes(true).exec());
+            removed.add(VolumeStore.nameOf(c));
+        }
+        List<String> deleted = new ArrayList<>();
+        if (options.includeVolumes()) {
+            for (PersistentVolume volume : ctx.volumes().withLabels(options.labels())) {
+                if (volume.createdByBerth() && ctx.volumes().containersUsing(volume.name()).isEmpty()) {
+                    volume.delete();
+                    deleted.add(volume.name());
+                }
+            }
+        }
+        if (!removed.isEmpty() || !deleted.isEmpty()) {
+            LOG.info("Pruned containers {} and volumes {}", removed, deleted);
+        }
+        return new PruneReport(removed, deleted);
+    }
+}
