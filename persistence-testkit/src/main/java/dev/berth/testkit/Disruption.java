@@ -1,0 +1,78 @@
+package dev.berth.testkit;
+
+import dev.berth.StatefulContainer;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Something production does to a container, followed by what brings it back, so that the data can be checked.
+ * Immutable and thread-safe.
+ */
+public final class Disruption {
+    /** SIGKILL, like the power going out; then a fresh start on the same volumes. */
+    public static final Disruption KILL = new Disruption("KILL", c -> {
+        c.kill();
+        c.start();
+    });
+    /** A graceful stop; then a start. */
+    public static final Disruption STOP = new Disruption("STOP", c -> {
+        c.stop();
+        c.start();
+    });
+    /** Stop and start in one. */
+    public static final Disruption RESTART = new Disruption("RESTART", StatefulContainer::restart);
+    /** The container is removed and a new one made from the same spec on the same volumes. */
+    public static final Disruption RECREATE = new Disruption("RECREATE", StatefulContainer::recreate);
+    /** Every process frozen for a moment, then thawed. */
+    public static final Disruption PAUSE = new Disruption("PAUSE", c -> {
+        c.pause();
+        sleep(Duration.ofMillis(500));
+        c.unpause();
+    });
+    /**
+     * The Docker engine itself restarts (its containers stop with it); then the container is started again. The
+     * engine-control command comes from configuration: see the system property
+     * {@code berth.testkit.engineRestartCommand}.
+     */
+    public static final Disruption ENGINE_RESTART = new Disruption("ENGINE_RESTART", c -> {
+        EngineControl.restartEngine();
+        c.start();
+    });
+
+    private final String name;
+    private final Consumer<StatefulContainer> action;
+
+    private Disruption(String name, Consumer<StatefulContainer> action) {
+        this.name = name;
+        this.action = action;
+    }
+
+    /** A disruption of your own: {@code action} does it and brings the container back. */
+    public static Disruption of(String name, Consumer<StatefulContainer> action) {
+        return new Disruption(Objects.requireNonNull(name, "name"), Objects.requireNonNull(action, "action"));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Does it to the container, and brings the container back running. */
+    public void applyTo(StatefulContainer container) {
+        action.accept(container);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during a disruption", e);
+        }
+    }
+}

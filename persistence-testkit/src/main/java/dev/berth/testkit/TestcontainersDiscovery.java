@@ -1,0 +1,13 @@
+package dev.berth.testkit;
+
+import org.testcontainers.DockerClientFactory;
+
+/** Only loaded when Testcontainers is on the class path. */
+final class TestcontainersDiscovery {
+    private TestcontainersDiscovery() {
+    }
+
+    static String dockerHost() {
+        return DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
+    }
+}
