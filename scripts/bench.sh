@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs one of Berth's benchmarks against the local engine: scripts/bench.sh NAME [ARGS...]
+#   recreate [cycles]   kill + recreate to ready, Berth beside the docker CLI
+set -euo pipefail
+cd "$(dirname "$0")/.."
+name=${1:?usage: scripts/bench.sh recreate [args...]}; shift
+case "$name" in
+  recreate) main=dev.berth.benchmarks.RecreateBenchmark ;;
+  *) echo "bench: unknown benchmark '$name'" >&2; exit 2 ;;
+esac
+bash scripts/docker-engine.sh >/dev/null
+bash scripts/offline-images.sh busybox:1.35 >/dev/null
+mvn -B -q -ntp install -DskipTests -pl benchmarks -am
+exec mvn -B -q -ntp -pl benchmarks exec:java -Dbenchmark="$main" -Dexec.args="$*"
