@@ -8,6 +8,7 @@ module dev.berth.docker {
     requires com.github.dockerjava.transport.httpclient5;
     requires com.fasterxml.jackson.databind;
     requires dev.failsafe.core;
+    requires org.apache.commons.compress;
     requires org.slf4j;
 
     exports dev.berth.docker;

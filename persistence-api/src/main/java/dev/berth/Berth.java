@@ -71,6 +71,9 @@ public interface Berth extends AutoCloseable {
     /** Describes a container to {@link ContainerSpec.Builder#start() start}. */
     ContainerSpec.Builder container(String name);
 
+    /** The nodes of the Swarm the engine belongs to (one node, without a Swarm). */
+    Cluster cluster();
+
     /** The volumes Berth knows. */
     Volumes volumes();
 

@@ -25,6 +25,7 @@ public final class BerthSettings {
     private final Duration responseTimeout;
     private final Duration readyTimeout;
     private final Map<String, String> labels;
+    private final Map<String, String> nodeEngines;
 
     private BerthSettings(Builder b) {
         this.dockerHost = b.dockerHost;
@@ -33,6 +34,7 @@ public final class BerthSettings {
         this.responseTimeout = b.responseTimeout;
         this.readyTimeout = b.readyTimeout;
         this.labels = Map.copyOf(b.labels);
+        this.nodeEngines = Map.copyOf(b.nodeEngines);
     }
 
     /** The engine found the way the docker CLI finds it, default retries and timeouts. */
@@ -53,6 +55,7 @@ public final class BerthSettings {
         b.responseTimeout = responseTimeout;
         b.readyTimeout = readyTimeout;
         b.labels.putAll(labels);
+        b.nodeEngines.putAll(nodeEngines);
         return b;
     }
 
@@ -87,6 +90,15 @@ public final class BerthSettings {
         return labels;
     }
 
+    /**
+     * The engine endpoint of each Swarm node by node id, for what only a node's own engine can do (create, inspect
+     * and stream its LOCAL volumes, exec into its containers). A node not listed here is reached at the endpoint in
+     * its {@value Node#ENGINE_LABEL} label, if it has one.
+     */
+    public Map<String, String> nodeEngines() {
+        return nodeEngines;
+    }
+
     @Override
     public String toString() {
         return "BerthSettings[dockerHost=" + (dockerHost == null ? "<discovered>" : dockerHost) + ", " + retryPolicy
@@ -102,6 +114,7 @@ public final class BerthSettings {
         private Duration responseTimeout = Duration.ofMinutes(5);
         private Duration readyTimeout = Duration.ofMinutes(2);
         private final Map<String, String> labels = new LinkedHashMap<>();
+        private final Map<String, String> nodeEngines = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -133,6 +146,12 @@ public final class BerthSettings {
 
         public Builder label(String key, String value) {
             labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Where a Swarm node's own engine answers, such as {@code tcp://10.0.0.12:2376}. */
+        public Builder nodeEngine(String nodeId, String endpoint) {
+            nodeEngines.put(Objects.requireNonNull(nodeId, "nodeId"), Objects.requireNonNull(endpoint, "endpoint"));
             return this;
         }
 

@@ -28,6 +28,7 @@ public final class ContainerSpec {
     private final Readiness readiness;
     private final Duration stopTimeout;
     private final @Nullable Recipe recipe;
+    private final @Nullable Placement placement;
 
     private ContainerSpec(Builder b) {
         this.name = b.name;
@@ -44,6 +45,7 @@ public final class ContainerSpec {
         this.readiness = b.readiness;
         this.stopTimeout = b.stopTimeout;
         this.recipe = b.recipe;
+        this.placement = b.placement;
     }
 
     public String name() {
@@ -102,6 +104,14 @@ public final class ContainerSpec {
         return stopTimeout;
     }
 
+    /**
+     * Where it may run. With a placement, on a Swarm, the container runs as a Swarm service of one task, pinned
+     * where its LOCAL volumes live, so that Swarm's own restart machinery keeps it running.
+     */
+    public Optional<Placement> placement() {
+        return Optional.ofNullable(placement);
+    }
+
     /** The recipe this spec was made from, if any: its probe and quiesce hook apply to the container. */
     public Optional<Recipe> recipe() {
         return Optional.ofNullable(recipe);
@@ -113,7 +123,8 @@ public final class ContainerSpec {
                 + ", secretEnv=" + secretEnv.keySet() + "=******, mounts=" + mounts + ", tmpfs=" + tmpfs
                 + ", ports=" + ports + ", user=" + user + ", labels=" + labels + ", restartPolicy=" + restartPolicy
                 + ", readiness=" + readiness + ", stopTimeout=" + stopTimeout
-                + (recipe == null ? "" : ", recipe=" + recipe.getClass().getSimpleName()) + "]";
+                + (recipe == null ? "" : ", recipe=" + recipe.getClass().getSimpleName())
+                + (placement == null ? "" : ", " + placement) + "]";
     }
 
     /**
@@ -136,6 +147,7 @@ public final class ContainerSpec {
         private Duration stopTimeout = Duration.ofSeconds(10);
         private @Nullable Recipe recipe;
         private boolean readinessGiven;
+        private @Nullable Placement placement;
 
         /** @throws InvalidNameException when Docker would reject the name */
         protected Builder(String name) {
@@ -231,6 +243,12 @@ public final class ContainerSpec {
 
         public Builder restartPolicy(RestartPolicy restartPolicy) {
             this.restartPolicy = Objects.requireNonNull(restartPolicy, "restartPolicy");
+            return this;
+        }
+
+        /** Where the container may run; see {@link ContainerSpec#placement()}. */
+        public Builder placement(Placement placement) {
+            this.placement = Objects.requireNonNull(placement, "placement");
             return this;
         }
 

@@ -35,6 +35,19 @@ public interface PersistentVolume {
     /** The bytes the volume's data takes, as the engine measures it (0 for an empty volume). */
     long sizeBytes();
 
+    /** The node whose engine holds this volume (for a GLOBAL volume: the node it was created through). */
+    Node node();
+
+    /**
+     * Moves the data to another node: copies it through the Engine API to a volume of the same name and spec there,
+     * verifies every file's checksum, and only then retires the source copy. A GLOBAL volume moves without a copy.
+     *
+     * @return the volume on the target node
+     * @throws VolumeInUseException while a container uses it: move the container instead
+     * @throws NodeUnavailableException when either node's engine cannot be reached
+     */
+    PersistentVolume moveTo(Node target);
+
     /** The spec this volume was created or adopted with. */
     VolumeSpec spec();
 

@@ -63,6 +63,18 @@ public interface StatefulContainer {
      */
     int mappedPort(int containerPort);
 
+    /** The node the container runs on (or last ran on). */
+    Node node();
+
+    /**
+     * Moves the container and its data to another node: stops it, copies every LOCAL volume to the target node
+     * through the Engine API, verifies each file's checksum, starts it there, and only then retires the source copies.
+     * If anything fails, the container comes back on the source node with its data intact.
+     *
+     * @throws NodeUnavailableException when a node's engine cannot be reached
+     */
+    MoveReport moveTo(Node target);
+
     /** The volumes mounted into this container. */
     List<PersistentVolume> volumes();
 

@@ -3,7 +3,9 @@ package dev.berth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link PersistentVolume} is asked to be: name, driver, driver options, labels, access mode and reclaim
@@ -16,6 +18,7 @@ public final class VolumeSpec {
     private final Map<String, String> labels;
     private final AccessMode accessMode;
     private final ReclaimPolicy reclaimPolicy;
+    private final @Nullable String nodeId;
 
     private VolumeSpec(Builder b) {
         this.name = b.name;
@@ -24,6 +27,7 @@ public final class VolumeSpec {
         this.labels = Map.copyOf(b.labels);
         this.accessMode = b.accessMode;
         this.reclaimPolicy = b.reclaimPolicy;
+        this.nodeId = b.nodeId;
     }
 
     public String name() {
@@ -51,6 +55,11 @@ public final class VolumeSpec {
 
     public ReclaimPolicy reclaimPolicy() {
         return reclaimPolicy;
+    }
+
+    /** The node the volume is to live on; empty means the engine Berth is connected to. */
+    public Optional<String> nodeId() {
+        return Optional.ofNullable(nodeId);
     }
 
     @Override
@@ -84,6 +93,7 @@ public final class VolumeSpec {
         private final Map<String, String> labels = new LinkedHashMap<>();
         private AccessMode accessMode = AccessMode.SINGLE_WRITER;
         private ReclaimPolicy reclaimPolicy = ReclaimPolicy.RETAIN;
+        private @Nullable String nodeId;
 
         /** @throws InvalidNameException when Docker would reject the name */
         protected Builder(String name) {
@@ -114,6 +124,12 @@ public final class VolumeSpec {
 
         public Builder reclaimPolicy(ReclaimPolicy reclaimPolicy) {
             this.reclaimPolicy = Objects.requireNonNull(reclaimPolicy, "reclaimPolicy");
+            return this;
+        }
+
+        /** Creates the volume on this node's engine (a LOCAL volume's data lives there). */
+        public Builder node(Node node) {
+            this.nodeId = Objects.requireNonNull(node, "node").id();
             return this;
         }
 

@@ -20,6 +20,8 @@ class ContainerSpecTest {
             public boolean createdByBerth() { return true; }
             public long sizeBytes() { return 0; }
             public VolumeSpec spec() { return spec; }
+            public Node node() { throw new UnsupportedOperationException(); }
+            public PersistentVolume moveTo(Node target) { throw new UnsupportedOperationException(); }
             public void delete(DeleteOption... options) { }
         };
     }

@@ -1,5 +1,6 @@
 package dev.berth.testkit;
 
+import dev.berth.Node;
 import dev.berth.StatefulContainer;
 import java.time.Duration;
 import java.util.Objects;
@@ -40,12 +41,26 @@ public final class Disruption {
         c.start();
     });
 
+    /**
+     * The node the container runs on loses its engine. Berth must then refuse to start the container anywhere else
+     * with empty volumes (it throws {@link dev.berth.NodeUnavailableException}); once the node is back, the container
+     * starts there with its data. The node-control command comes from the system property
+     * {@code berth.testkit.nodeCommand}, such as {@code bash scripts/cluster.sh node {action} {node}}.
+     */
+    public static final Disruption NODE_LOSS = new Disruption("NODE_LOSS", NodeLoss::apply);
+
     private final String name;
     private final Consumer<StatefulContainer> action;
 
     private Disruption(String name, Consumer<StatefulContainer> action) {
         this.name = name;
         this.action = action;
+    }
+
+    /** The container, with its data, moves to another node of the cluster. */
+    public static Disruption moveTo(Node node) {
+        Objects.requireNonNull(node, "node");
+        return new Disruption("MOVE_TO(" + node.id() + ")", c -> c.moveTo(node));
     }
 
     /** A disruption of your own: {@code action} does it and brings the container back. */

@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import dev.berth.ContainerSpec;
 import dev.berth.ContainerState;
 import dev.berth.ExecResult;
+import dev.berth.MoveReport;
+import dev.berth.Node;
 import dev.berth.PersistentVolume;
 import dev.berth.StatefulContainer;
 import java.io.IOException;
@@ -151,6 +153,18 @@ final class TestcontainersStatefulContainer implements StatefulContainer {
     @Override
     public int mappedPort(int containerPort) {
         return container.getMappedPort(containerPort);
+    }
+
+    /** Testcontainers runs its containers on one engine: the node is the volume's. */
+    @Override
+    public Node node() {
+        return volume.node();
+    }
+
+    @Override
+    public MoveReport moveTo(Node target) {
+        throw new UnsupportedOperationException("Testcontainers runs its containers on one engine; to move data, "
+                + "start the container through Berth (berth.container(...)) and call moveTo on it.");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.berth.docker.internal;
 
 import dev.berth.Berth;
 import dev.berth.BerthSettings;
+import dev.berth.Cluster;
 import dev.berth.ContainerSpec;
 import dev.berth.PruneOptions;
 import dev.berth.PruneReport;
@@ -18,12 +19,12 @@ public final class DockerBerth implements Berth {
 
     public static Berth connect(BerthSettings settings) {
         Engine engine = EngineConnector.connect(settings);
-        return new DockerBerth(new EngineContext(engine, settings, new VolumeStore(engine, settings.labels())));
+        return new DockerBerth(EngineContext.connected(engine, settings));
     }
 
     @Override
     public VolumeSpec.Builder volume(String name) {
-        return new DockerVolumeBuilder(ctx.volumes(), name);
+        return new DockerVolumeBuilder(ctx, name);
     }
 
     @Override
@@ -47,8 +48,13 @@ public final class DockerBerth implements Berth {
     }
 
     @Override
+    public Cluster cluster() {
+        return ctx.cluster();
+    }
+
+    @Override
     public void close() {
-        ctx.engine().close();
+        ctx.close();
     }
 
     @Override

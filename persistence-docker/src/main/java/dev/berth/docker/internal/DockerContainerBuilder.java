@@ -14,11 +14,13 @@ final class DockerContainerBuilder extends ContainerSpec.Builder {
 
     @Override
     public StatefulContainer start() {
-        return new DockerStatefulContainer(ctx, spec()).launch(true);
+        ContainerSpec spec = spec();
+        return new DockerStatefulContainer(NodeChoice.contextFor(ctx, spec), spec).launch(true);
     }
 
     @Override
     public StatefulContainer create() {
-        return new DockerStatefulContainer(ctx, spec()).launch(false);
+        ContainerSpec spec = spec();
+        return new DockerStatefulContainer(NodeChoice.contextFor(ctx, spec), spec).launch(false);
     }
 }

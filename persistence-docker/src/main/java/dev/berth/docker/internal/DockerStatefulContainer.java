@@ -7,12 +7,16 @@ import dev.berth.BerthException;
 import dev.berth.ContainerSpec;
 import dev.berth.ContainerState;
 import dev.berth.ExecResult;
+import dev.berth.MoveReport;
 import dev.berth.NameTakenException;
+import dev.berth.Node;
+import dev.berth.NodeUnavailableException;
 import dev.berth.NotFoundException;
 import dev.berth.PersistentVolume;
 import dev.berth.ReclaimPolicy;
 import dev.berth.StatefulContainer;
 import dev.berth.VolumeMount;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,21 +25,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A stateful container on one engine. Every start creates a fresh Docker container from the spec, after the
+ * A stateful container on one engine(). Every start creates a fresh Docker container from the spec, after the
  * single-writer guard; the volumes carry the state. Operations are serialised per handle.
  */
 final class DockerStatefulContainer implements StatefulContainer {
     private static final Logger LOG = LoggerFactory.getLogger(DockerStatefulContainer.class);
 
-    private final EngineContext ctx;
-    private final Engine engine;
+    private volatile EngineContext ctx;
     private final ContainerSpec spec;
     private @Nullable String containerId;
 
     DockerStatefulContainer(EngineContext ctx, ContainerSpec spec) {
         this.ctx = ctx;
-        this.engine = ctx.engine();
         this.spec = spec;
+    }
+
+    /** The engine of the node the container is on now. */
+    private Engine engine() {
+        return ctx.engine();
     }
 
     /** Creates (and, when {@code start}, starts) a fresh container, replacing an older one of Berth's. */
@@ -56,16 +63,16 @@ final class DockerStatefulContainer implements StatefulContainer {
             removeContainer(old.getId());
         }
         requireVolumesExist();
-        Images.ensure(engine, spec.image());
-        String id = ContainerCreation.create(engine, spec, ctx.settings().labels(), start);
+        Images.ensure(engine(), spec.image());
+        String id = ContainerCreation.create(engine(), spec, ctx.settings().labels(), start);
         if (!start) {
             containerId = id;
             return this;
         }
-        WriterGuard.claim(engine, spec.name(), id, spec.mounts());
+        WriterGuard.claim(engine(), spec.name(), id, spec.mounts());
         containerId = id;
         try {
-            engine.run(() -> engine.client().startContainerCmd(id).exec());
+            engine().run(() -> engine().client().startContainerCmd(id).exec());
         } catch (RuntimeException e) {
             // A contender that never started must not hold its volumes.
             removeContainer(id);
@@ -88,7 +95,7 @@ final class DockerStatefulContainer implements StatefulContainer {
     }
 
     private void awaitReady() {
-        ReadinessWait.await(engine, this, currentId(), ctx.settings().readyTimeout());
+        ReadinessWait.await(engine(), this, currentId(), ctx.settings().readyTimeout());
     }
 
     @Override
@@ -103,6 +110,9 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public synchronized void start() {
+        if (!ctx.node().id().equals(ctx.cluster().localNodeId())) {
+            requireReady(ctx.node());
+        }
         if (state() != ContainerState.RUNNING) {
             launch(true);
         }
@@ -111,9 +121,9 @@ final class DockerStatefulContainer implements StatefulContainer {
     @Override
     public synchronized void stop() {
         String id = currentId();
-        engine.runIgnoringAbsent(() -> {
+        engine().runIgnoringAbsent(() -> {
             try {
-                engine.client().stopContainerCmd(id).withTimeout((int) spec.stopTimeout().toSeconds()).exec();
+                engine().client().stopContainerCmd(id).withTimeout((int) spec.stopTimeout().toSeconds()).exec();
             } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
                 // stopping a stopped container is done
             }
@@ -130,7 +140,7 @@ final class DockerStatefulContainer implements StatefulContainer {
     public synchronized void kill(String signal) {
         String id = currentId();
         try {
-            engine.run(() -> engine.client().killContainerCmd(id).withSignal(signal).exec());
+            engine().run(() -> engine().client().killContainerCmd(id).withSignal(signal).exec());
         } catch (RuntimeException e) {
             if (FailureClassifier.classify(e) != Failure.CONFLICT) { // 409: it is not running
                 throw e;
@@ -151,13 +161,13 @@ final class DockerStatefulContainer implements StatefulContainer {
     @Override
     public synchronized void pause() {
         String id = currentId();
-        engine.run(() -> engine.client().pauseContainerCmd(id).exec());
+        engine().run(() -> engine().client().pauseContainerCmd(id).exec());
     }
 
     @Override
     public synchronized void unpause() {
         String id = currentId();
-        engine.run(() -> engine.client().unpauseContainerCmd(id).exec());
+        engine().run(() -> engine().client().unpauseContainerCmd(id).exec());
     }
 
     @Override
@@ -178,12 +188,12 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public ExecResult exec(String... command) {
-        return ContainerIo.exec(engine, currentId(), command);
+        return ContainerIo.exec(engine(), currentId(), command);
     }
 
     @Override
     public String logs() {
-        return ContainerIo.logs(engine, currentId());
+        return ContainerIo.logs(engine(), currentId());
     }
 
     @Override
@@ -192,7 +202,7 @@ final class DockerStatefulContainer implements StatefulContainer {
         if (id == null) {
             return ContainerState.ABSENT;
         }
-        return engine.find(() -> engine.client().inspectContainerCmd(id).exec())
+        return engine().find(() -> engine().client().inspectContainerCmd(id).exec())
                 .map(c -> stateOf(c.getState().getStatus()))
                 .orElse(ContainerState.ABSENT);
     }
@@ -210,7 +220,7 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public String host() {
-        return engine.publishedHost();
+        return engine().publishedHost();
     }
 
     @Override
@@ -220,7 +230,7 @@ final class DockerStatefulContainer implements StatefulContainer {
                     + "' was not published: add .port(" + containerPort + ") to its spec");
         }
         String id = currentId();
-        Ports.Binding[] bindings = engine.call(() -> engine.client().inspectContainerCmd(id).exec())
+        Ports.Binding[] bindings = engine().call(() -> engine().client().inspectContainerCmd(id).exec())
                 .getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort));
         if (bindings == null || bindings.length == 0) {
             throw new BerthException("Port " + containerPort + " of container '" + spec.name()
@@ -231,7 +241,60 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public List<PersistentVolume> volumes() {
-        return spec.mounts().stream().map(VolumeMount::volume).distinct().toList();
+        EngineContext current = ctx;
+        return spec.mounts().stream().map(VolumeMount::volume).map(PersistentVolume::name).distinct()
+                .map(name -> current.volumes().find(name).orElseThrow(() -> new NotFoundException("volume", name)))
+                .toList();
+    }
+
+    @Override
+    public Node node() {
+        return ctx.node();
+    }
+
+    @Override
+    public synchronized MoveReport moveTo(Node target) {
+        EngineContext source = ctx;
+        Node from = source.node();
+        if (from.id().equals(target.id())) {
+            return new MoveReport(from, target, Duration.ZERO, 0, 0);
+        }
+        requireReady(target);
+        EngineContext destination = source.on(target);
+        long down = System.nanoTime();
+        stop();
+        VolumeMoves moves = new VolumeMoves(source, destination);
+        try {
+            spec.mounts().stream().map(VolumeMount::volume).distinct().forEach(moves::move);
+            ctx = destination;
+            containerId = null;
+            launch(true);
+        } catch (RuntimeException e) {
+            moves.rollBack();
+            ctx = source;
+            LOG.warn("Moving container {} to node {} failed ({}); starting it again on node {}", spec.name(),
+                    target.id(), e.getMessage(), from.id());
+            launch(true);
+            throw e;
+        }
+        Duration downtime = Duration.ofNanos(System.nanoTime() - down);
+        source.engine().runIgnoringAbsent(() -> source.engine().client().removeContainerCmd(spec.name())
+                .withForce(true).withRemoveVolumes(true).exec());
+        moves.retireSources();
+        LOG.info("Moved container {} from node {} to node {}: {} ms down, {} bytes copied and verified", spec.name(),
+                from.id(), target.id(), downtime.toMillis(), moves.bytes());
+        return new MoveReport(from, target, downtime, moves.bytes(), moves.files());
+    }
+
+    /** Refuses to touch a node that is down, saying where the data is and what the user can do. */
+    private void requireReady(Node node) {
+        Node now = ctx.cluster().node(node.id()).orElse(node);
+        if (!now.ready()) {
+            throw new NodeUnavailableException(node.id(), "Node " + node.id() + " (" + node.name() + ") is down. "
+                    + "Container '" + spec.name() + "' is not started elsewhere with empty volumes: its LOCAL volumes "
+                    + spec.mounts() + " are on that node. Wait for the node to come back, or restore the latest "
+                    + "snapshot on another node explicitly.");
+        }
     }
 
     @Override
@@ -250,12 +313,12 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     /** Removes a container with its anonymous volumes; named volumes are never touched by this. */
     private void removeContainer(String id) {
-        engine.runIgnoringAbsent(() -> engine.client().removeContainerCmd(id)
+        engine().runIgnoringAbsent(() -> engine().client().removeContainerCmd(id)
                 .withForce(true).withRemoveVolumes(true).exec());
     }
 
     private Optional<InspectContainerResponse> inspectByName() {
-        return engine.find(() -> engine.client().inspectContainerCmd(spec.name()).exec())
+        return engine().find(() -> engine().client().inspectContainerCmd(spec.name()).exec())
                 .filter(c -> c.getName().equals("/" + spec.name()));
     }
 

@@ -2,6 +2,7 @@ package dev.berth.docker.internal;
 
 import dev.berth.AccessMode;
 import dev.berth.DeleteOption;
+import dev.berth.Node;
 import dev.berth.PersistentVolume;
 import dev.berth.ReclaimPolicy;
 import dev.berth.VolumeScope;
@@ -58,6 +59,21 @@ final class DockerVolume implements PersistentVolume {
     @Override
     public long sizeBytes() {
         return store.sizeOf(name());
+    }
+
+    /** The context of the engine that holds this volume. */
+    EngineContext context() {
+        return store.context();
+    }
+
+    @Override
+    public Node node() {
+        return store.node();
+    }
+
+    @Override
+    public PersistentVolume moveTo(Node target) {
+        return store.moveTo(this, target);
     }
 
     @Override

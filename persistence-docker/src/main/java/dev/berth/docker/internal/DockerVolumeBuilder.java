@@ -1,19 +1,32 @@
 package dev.berth.docker.internal;
 
+import dev.berth.Node;
+import dev.berth.NodeUnavailableException;
+import dev.berth.NotFoundException;
 import dev.berth.PersistentVolume;
 import dev.berth.VolumeSpec;
 
-/** {@code berth.volume(name)}: collects the spec, then creates or finds the volume. */
+/** {@code berth.volume(name)}: collects the spec, then creates or finds the volume on its node's engine. */
 final class DockerVolumeBuilder extends VolumeSpec.Builder {
-    private final VolumeStore store;
+    private final EngineContext ctx;
 
-    DockerVolumeBuilder(VolumeStore store, String name) {
+    DockerVolumeBuilder(EngineContext ctx, String name) {
         super(name);
-        this.store = store;
+        this.ctx = ctx;
     }
 
     @Override
     public PersistentVolume create() {
-        return store.create(spec());
+        VolumeSpec spec = spec();
+        if (spec.nodeId().isEmpty()) {
+            return ctx.volumes().create(spec);
+        }
+        String id = spec.nodeId().get();
+        Node node = ctx.cluster().node(id).orElseThrow(() -> new NotFoundException("node", id));
+        if (!node.ready()) {
+            throw new NodeUnavailableException(id, "Node " + id + " (" + node.name() + ") is down: volume '"
+                    + spec.name() + "' cannot be created there now. Wait for the node, or choose another.");
+        }
+        return ctx.on(node).volumes().create(spec);
     }
 }

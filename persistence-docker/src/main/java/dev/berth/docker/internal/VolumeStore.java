@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.Container;
 import dev.berth.AccessMode;
 import dev.berth.BerthException;
 import dev.berth.DeleteOption;
+import dev.berth.Node;
 import dev.berth.NotFoundException;
 import dev.berth.NotOwnedException;
 import dev.berth.PersistentVolume;
@@ -29,12 +30,23 @@ import org.slf4j.LoggerFactory;
 final class VolumeStore implements Volumes {
     private static final Logger LOG = LoggerFactory.getLogger(VolumeStore.class);
 
+    private final EngineContext ctx;
     private final Engine engine;
     private final Map<String, String> settingsLabels;
 
-    VolumeStore(Engine engine, Map<String, String> settingsLabels) {
-        this.engine = engine;
-        this.settingsLabels = settingsLabels;
+    VolumeStore(EngineContext ctx) {
+        this.ctx = ctx;
+        this.engine = ctx.engine();
+        this.settingsLabels = ctx.settings().labels();
+    }
+
+    /** The node whose engine holds these volumes. */
+    Node node() {
+        return ctx.node();
+    }
+
+    EngineContext context() {
+        return ctx;
     }
 
     /** Idempotent: the engine's create returns the existing volume of that name, which is then compared. */
@@ -150,6 +162,27 @@ final class VolumeStore implements Volumes {
     static String nameOf(Container c) {
         String[] names = c.getNames();
         return names == null || names.length == 0 ? c.getId() : names[0].replaceFirst("^/", "");
+    }
+
+    /** Moves a volume no container uses to another node; see {@link PersistentVolume#moveTo(Node)}. */
+    PersistentVolume moveTo(PersistentVolume volume, Node target) {
+        if (target.id().equals(node().id())) {
+            return volume;
+        }
+        List<String> users = containersUsing(volume.name());
+        if (!users.isEmpty()) {
+            throw new VolumeInUseException(volume.name(), users);
+        }
+        VolumeMoves moves = new VolumeMoves(ctx, ctx.on(target));
+        PersistentVolume moved;
+        try {
+            moved = moves.move(volume);
+        } catch (RuntimeException e) {
+            moves.rollBack();
+            throw e;
+        }
+        moves.retireSources();
+        return moved;
     }
 
     void delete(PersistentVolume volume, DeleteOption... options) {

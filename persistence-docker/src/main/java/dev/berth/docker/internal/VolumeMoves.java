@@ -1,0 +1,99 @@
+package dev.berth.docker.internal;
+
+import dev.berth.PersistentVolume;
+import dev.berth.ReclaimPolicy;
+import dev.berth.VolumeConflictException;
+import dev.berth.VolumeScope;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves volumes from one node's engine to another's: LOCAL ones are copied and verified; GLOBAL ones, which their
+ * driver makes reachable everywhere, only need to exist on the target. The source copies are retired only after the
+ * caller says the move succeeded; until then, {@link #rollBack()} deletes what was made on the target.
+ */
+final class VolumeMoves {
+    private static final Logger LOG = LoggerFactory.getLogger(VolumeMoves.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final EngineContext from;
+    private final EngineContext to;
+    private final List<PersistentVolume> copied = new ArrayList<>();
+    private final List<PersistentVolume> sources = new ArrayList<>();
+    private long bytes;
+    private long files;
+
+    VolumeMoves(EngineContext from, EngineContext to) {
+        this.from = from;
+        this.to = to;
+    }
+
+    /** Copies one volume to the target node (unless GLOBAL); returns its handle there. */
+    PersistentVolume move(PersistentVolume volume) {
+        PersistentVolume source = from.volumes().find(volume.name()).orElseThrow(
+                () -> new dev.berth.NotFoundException("volume", volume.name()));
+        if (from.volumes().scopeOf(volume.name()) == VolumeScope.GLOBAL) {
+            return to.volumes().create(volume.spec());
+        }
+        if (to.volumes().find(volume.name()).isPresent()) {
+            throw new VolumeConflictException(volume.name(), "a volume of that name on node " + to.node().id(),
+                    "moving it from node " + from.node().id() + " (Berth never overwrites an existing volume)");
+        }
+        PersistentVolume target = to.volumes().create(volume.spec());
+        copied.add(target);
+        sources.add(source);
+        VolumeCopier.Copied result = VolumeCopier.copy(from.engine(), volume.name(), to.engine(), volume.name(),
+                from.settings().labels());
+        bytes += result.bytes();
+        files += result.files();
+        return target;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    long files() {
+        return files;
+    }
+
+    /** Deletes the copies made on the target; the sources were never touched. */
+    void rollBack() {
+        for (PersistentVolume target : copied) {
+            try {
+                target.delete();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not delete the partial copy of volume {} on node {}: {}", target.name(),
+                        to.node().id(), e.getMessage());
+            }
+        }
+        copied.clear();
+    }
+
+    /**
+     * Retires the source copies: deleted when their reclaim policy is DELETE; otherwise kept on the source node under
+     * {@code <name>.retired-<time>} for the user to delete after a grace period, so the old name never shadows the
+     * moved data.
+     */
+    void retireSources() {
+        for (PersistentVolume source : sources) {
+            if (source.reclaimPolicy() == ReclaimPolicy.DELETE || !source.createdByBerth()) {
+                if (source.createdByBerth()) {
+                    source.delete();
+                }
+                continue;
+            }
+            String retired = source.name() + ".retired-" + LocalDateTime.now().format(STAMP);
+            PersistentVolume keep = from.volumes().create(dev.berth.docker.internal.Specs.volume(retired,
+                    source.driver(), source.spec().options(), source.labels(), source.accessMode(), ReclaimPolicy.RETAIN));
+            VolumeCopier.copy(from.engine(), source.name(), from.engine(), keep.name(), from.settings().labels());
+            source.delete();
+            LOG.info("Retired the source copy of volume {} on node {} as {}", source.name(), from.node().id(), retired);
+        }
+        sources.clear();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.berth.docker;
+
+import static dev.berth.docker.EngineFixture.BUSYBOX;
+import static dev.berth.docker.EngineFixture.SLEEP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.berth.Berth;
+import dev.berth.BerthException;
+import dev.berth.Cluster;
+import dev.berth.MoveReport;
+import dev.berth.Node;
+import dev.berth.NodeRole;
+import dev.berth.PersistentVolume;
+import dev.berth.Placement;
+import dev.berth.StatefulContainer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Needs the Swarm of scripts/cluster.sh (scripts/test.sh brings it up): fails, never skips, without it. */
+class ClusterIT {
+    @RegisterExtension
+    static final EngineFixture engine = new EngineFixture();
+    private static Node zoneA;
+    private static Node zoneB;
+    private final Berth berth = engine.berth();
+
+    @BeforeAll
+    static void findZones() {
+        Cluster cluster = engine.berth().cluster();
+        assertThat(cluster.isSwarm()).as("the engine must be a Swarm manager: run scripts/cluster.sh up 2").isTrue();
+        zoneA = cluster.withLabel("zone", "a").orElseThrow(() -> new AssertionError("no node labelled zone=a"));
+        zoneB = cluster.withLabel("zone", "b").orElseThrow(() -> new AssertionError("no node labelled zone=b"));
+    }
+
+    @AfterAll
+    static void cleanNodes() throws Exception {
+        for (Node node : engine.berth().cluster().nodes()) {
+            if (node.role() == NodeRole.WORKER && node.engineEndpoint().isPresent()) {
+                try (DockerClient docker = client(node)) {
+                    String filter = EngineFixture.RUN_LABEL + "=" + engine.runId();
+                    for (var c : docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(filter)).exec()) {
+                        docker.removeContainerCmd(c.getId()).withForce(true).exec();
+                    }
+                    List<InspectVolumeResponse> volumes = docker.listVolumesCmd().withFilter("label", List.of(filter))
+                            .exec().getVolumes();
+                    for (InspectVolumeResponse v : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
+                        docker.removeVolumeCmd(v.getName()).exec();
+                    }
+                }
+            }
+        }
+    }
+
+    private static DockerClient client(Node node) {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(node.engineEndpoint().orElseThrow()).build();
+        return DockerClientImpl.getInstance(config,
+                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+    }
+
+    private static List<String> volumesOn(Node node) throws Exception {
+        try (DockerClient docker = client(node)) {
+            List<InspectVolumeResponse> volumes = docker.listVolumesCmd().exec().getVolumes();
+            return volumes == null ? List.of() : volumes.stream().map(InspectVolumeResponse::getName).toList();
+        }
+    }
+
+    @Test
+    void theSwarmsNodesHaveIdsRolesLabelsAndEngines() {
+        List<Node> nodes = berth.cluster().nodes();
+
+        assertThat(nodes).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(nodes.get(0).role()).isEqualTo(NodeRole.MANAGER);
+        assertThat(berth.cluster().local().role()).isEqualTo(NodeRole.MANAGER);
+        assertThat(nodes).allMatch(Node::ready).extracting(Node::id).doesNotHaveDuplicates();
+        assertThat(zoneA.engineEndpoint()).isPresent();
+
+        Node labelled = berth.cluster().label(zoneA, "dev.berth.it-run", engine.runId());
+        assertThat(labelled.labels()).containsEntry("dev.berth.it-run", engine.runId()).containsEntry("zone", "a");
+    }
+
+    @Test
+    void writtenOnNodeAReadOnNodeB() throws Exception {
+        PersistentVolume data = berth.volume(engine.name("lab")).node(zoneA).create();
+        assertThat(data.node().id()).isEqualTo(zoneA.id());
+        assertThat(volumesOn(zoneA)).contains(data.name());
+
+        StatefulContainer c = berth.container(engine.name("lab")).image(BUSYBOX).command(SLEEP)
+                .mount(data, "/data").start();
+        assertThat(c.node().id()).as("a container follows its data").isEqualTo(zoneA.id());
+        assertThat(c.exec("sh", "-c", "echo written-on-a > /data/note && mkdir -p /data/d && echo x > /data/d/y && sync")
+                .exitCode()).isZero();
+
+        MoveReport report = c.moveTo(zoneB);
+
+        assertThat(report.from().id()).isEqualTo(zoneA.id());
+        assertThat(report.to().id()).isEqualTo(zoneB.id());
+        assertThat(report.bytesCopied()).isGreaterThan(0);
+        assertThat(report.filesVerified()).isGreaterThanOrEqualTo(3);
+        assertThat(report.downtime()).isPositive();
+        assertThat(c.node().id()).isEqualTo(zoneB.id());
+        assertThat(c.exec("cat", "/data/note").stdout()).isEqualTo("written-on-a\n");
+        assertThat(c.exec("cat", "/data/d/y").stdout()).isEqualTo("x\n");
+        assertThat(volumesOn(zoneB)).contains(data.name());
+        assertThat(volumesOn(zoneA)).doesNotContain(data.name())
+                .anyMatch(v -> v.startsWith(data.name() + ".retired-"));
+    }
+
+    @Test
+    void aVolumeMovesAloneAndAContainerFollowsIt() {
+        PersistentVolume data = berth.volume(engine.name("alone")).node(zoneA).create();
+        StatefulContainer writer = berth.container(engine.name("alone-w")).image(BUSYBOX).command(SLEEP)
+                .mount(data, "/data").start();
+        writer.exec("sh", "-c", "echo 42 > /data/answer && sync");
+        writer.remove();
+
+        PersistentVolume moved = data.moveTo(zoneB);
+
+        assertThat(moved.node().id()).isEqualTo(zoneB.id());
+        StatefulContainer reader = berth.container(engine.name("alone-r")).image(BUSYBOX).command(SLEEP)
+                .mount(moved, "/data").start();
+        assertThat(reader.node().id()).isEqualTo(zoneB.id());
+        assertThat(reader.exec("cat", "/data/answer").stdout()).isEqualTo("42\n");
+    }
+
+    @Test
+    void aPlacementPicksANodeOfTheSwarm() {
+        StatefulContainer c = berth.container(engine.name("placed")).image(BUSYBOX).command(SLEEP)
+                .placement(Placement.label("zone", "b")).start();
+
+        assertThat(c.node().id()).isEqualTo(zoneB.id());
+    }
+
+    @Test
+    void aPlacementThatExcludesTheDataIsRefused() {
+        PersistentVolume data = berth.volume(engine.name("pinned")).node(zoneA).create();
+
+        assertThatThrownBy(() -> berth.container(engine.name("pinned")).image(BUSYBOX).command(SLEEP)
+                .mount(data, "/data").placement(Placement.label("zone", "b")).start())
+                .isInstanceOf(BerthException.class).hasMessageContaining("excludes node " + zoneA.id())
+                .hasMessageContaining("volume.moveTo");
+    }
+}
