@@ -1,6 +1,7 @@
 package dev.berth.docker.internal;
 
 import com.github.dockerjava.api.model.Container;
+import dev.berth.Node;
 import dev.berth.PersistentVolume;
 import dev.berth.PruneOptions;
 import dev.berth.PruneReport;
@@ -16,7 +17,24 @@ final class Pruner {
     private Pruner() {
     }
 
+    /** Prunes every node Berth can reach: on a Swarm, each node's own engine; otherwise the one engine. */
     static PruneReport prune(EngineContext ctx, PruneOptions options) {
+        if (!ctx.cluster().isSwarm()) {
+            return pruneOne(ctx, options);
+        }
+        List<String> containers = new ArrayList<>();
+        List<String> volumes = new ArrayList<>();
+        for (Node node : ctx.cluster().nodes()) {
+            if (node.ready() && (node.engineEndpoint().isPresent() || node.id().equals(ctx.cluster().localNodeId()))) {
+                PruneReport report = pruneOne(ctx.on(node), options);
+                containers.addAll(report.containers());
+                volumes.addAll(report.volumes());
+            }
+        }
+        return new PruneReport(containers, volumes);
+    }
+
+    private static PruneReport pruneOne(EngineContext ctx, PruneOptions options) {
         Engine engine = ctx.engine();
         List<String> filters = new ArrayList<>();
         filters.add(Labels.MANAGED_BY + "=" + Labels.MANAGED_BY_VALUE);
