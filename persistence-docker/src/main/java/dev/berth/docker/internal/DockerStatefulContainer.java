@@ -33,7 +33,7 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     private volatile EngineContext ctx;
     private final ContainerSpec spec;
-    private @Nullable String containerId;
+    private volatile @Nullable String containerId;
 
     DockerStatefulContainer(EngineContext ctx, ContainerSpec spec) {
         this.ctx = ctx;

@@ -41,7 +41,7 @@ final class ReadinessWait {
                 throw notReady(engine, spec, containerId, why);
             }
             sleep(pauseMillis);
-            pauseMillis = Math.min(250, pauseMillis * 2);
+            pauseMillis = Math.min(100, pauseMillis * 2);
         }
     }
 
