@@ -4,13 +4,14 @@ import dev.berth.BerthException;
 import dev.berth.DataProbe;
 import dev.berth.StatefulContainer;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import redis.clients.jedis.Jedis;
 
 /** Writes with SET and reads with GET and MGET, through Jedis; reconnects when the container was recreated. */
-final class RedisProbe implements DataProbe, BulkReads, AutoCloseable {
+final class RedisProbe implements DataProbe {
     private static final int BATCH = 1000;
     private final Reconnecting<Jedis> redis;
 
@@ -33,7 +34,8 @@ final class RedisProbe implements DataProbe, BulkReads, AutoCloseable {
     }
 
     @Override
-    public Map<String, String> readAll(List<String> keys) {
+    public Map<String, String> readAll(Collection<String> wanted) {
+        List<String> keys = List.copyOf(wanted);
         Map<String, String> found = new HashMap<>();
         for (int from = 0; from < keys.size(); from += BATCH) {
             List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));

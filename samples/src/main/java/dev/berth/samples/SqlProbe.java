@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * its transaction committed, which is when the server acknowledges it as durable. Creates the table on first use;
  * reconnects when the container was recreated.
  */
-final class SqlProbe implements DataProbe, BulkReads, AutoCloseable {
+final class SqlProbe implements DataProbe {
     private final Dialect dialect;
     private final Reconnecting<Connection> db;
 
@@ -51,7 +52,8 @@ final class SqlProbe implements DataProbe, BulkReads, AutoCloseable {
     }
 
     @Override
-    public Map<String, String> readAll(List<String> keys) {
+    public Map<String, String> readAll(Collection<String> wanted) {
+        List<String> keys = List.copyOf(wanted);
         Map<String, String> found = new HashMap<>();
         for (int from = 0; from < keys.size(); from += dialect.batch()) {
             List<String> batch = keys.subList(from, Math.min(keys.size(), from + dialect.batch()));

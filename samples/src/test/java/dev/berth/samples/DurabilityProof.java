@@ -8,7 +8,6 @@ import dev.berth.StatefulContainer;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -63,8 +62,8 @@ final class DurabilityProof {
                         millis(killedAt, recoveredAt), acknowledged, missing.size()), missing));
             }
         } finally {
-            close(writes);
-            close(checker);
+            writes.close();
+            checker.close();
         }
         out.println(report.summary());
         return report;
@@ -80,7 +79,7 @@ final class DurabilityProof {
         for (long n = 0; n < acknowledged; n++) {
             keys.add(SequenceWriter.key(n));
         }
-        Map<String, String> found = readAll(probe, keys);
+        Map<String, String> found = probe.readAll(keys);
         List<Long> missing = new ArrayList<>();
         for (long n = 0; n < acknowledged; n++) {
             if (!Long.toString(n).equals(found.get(SequenceWriter.key(n)))) {
@@ -91,18 +90,4 @@ final class DurabilityProof {
     }
 
     /** In bulk where the probe can (the samples' probes can), else key by key. */
-    private static Map<String, String> readAll(DataProbe probe, List<String> keys) {
-        if (probe instanceof BulkReads bulk) {
-            return bulk.readAll(keys);
-        }
-        Map<String, String> found = new HashMap<>();
-        keys.forEach(k -> probe.read(k).ifPresent(v -> found.put(k, v)));
-        return found;
-    }
-
-    private static void close(DataProbe probe) throws Exception {
-        if (probe instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
-    }
 }

@@ -49,7 +49,7 @@ class RecipesIT {
         assertThat(probe.read("order:1")).contains("paid");
         assertThat(probe.read("order:2")).contains("delivered");
         assertThat(probe.read("order:3")).isEmpty();
-        assertThat(((BulkReads) probe).readAll(List.of("order:1", "order:3", "order:2")))
+        assertThat(probe.readAll(List.of("order:1", "order:3", "order:2")))
                 .isEqualTo(Map.of("order:1", "paid", "order:2", "delivered"));
     }
 
