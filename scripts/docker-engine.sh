@@ -43,7 +43,11 @@ start_engine() {
   mkdir -p "$(dirname "$LOG")"
   say "starting dockerd in the background, log: $LOG"
   # containerd is started by dockerd itself when it is not running.
-  nohup setsid dockerd --pidfile "$PIDFILE" >>"$LOG" 2>&1 < /dev/null &
+  # The engine outlives this script: it must not inherit the caller's descriptors (a held lock file, say).
+  (
+    for fd in /proc/self/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-"; done
+    exec nohup setsid dockerd --pidfile "$PIDFILE" >>"$LOG" 2>&1 < /dev/null
+  ) &
   local waited=0
   until engine_answers; do
     if [ "$waited" -ge $((WAIT_SECONDS * 5)) ]; then

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param labels the node's labels, such as {@code zone=a}
  * @param ready whether the node is up and takes tasks
  * @param engineEndpoint where this node's own engine answers, when Berth knows
+ * @param address the node's address, where its containers' published ports answer, when the engine says
  */
 public record Node(String id, String name, NodeRole role, Map<String, String> labels, boolean ready,
-        Optional<String> engineEndpoint) {
+        Optional<String> engineEndpoint, Optional<String> address) {
 
     /** The label under which a node may advertise its own engine endpoint (scripts/cluster.sh sets it). */
     public static final String ENGINE_LABEL = "dev.berth.engine";
@@ -28,6 +29,7 @@ public record Node(String id, String name, NodeRole role, Map<String, String> la
         Objects.requireNonNull(role, "role");
         labels = Map.copyOf(labels);
         Objects.requireNonNull(engineEndpoint, "engineEndpoint");
+        Objects.requireNonNull(address, "address");
     }
 
     /** A label's value, if the node has it. */

@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PlacementTest {
-    private final Node manager = new Node("m1", "vm", NodeRole.MANAGER, Map.of(), true, Optional.empty());
-    private final Node zoneA = new Node("w1", "vm", NodeRole.WORKER, Map.of("zone", "a"), true, Optional.empty());
-    private final Node zoneB = new Node("w2", "vm", NodeRole.WORKER, Map.of("zone", "b"), true, Optional.empty());
+    private final Node manager = new Node("m1", "vm", NodeRole.MANAGER, Map.of(), true, Optional.empty(), Optional.empty());
+    private final Node zoneA = new Node("w1", "vm", NodeRole.WORKER, Map.of("zone", "a"), true, Optional.empty(), Optional.empty());
+    private final Node zoneB = new Node("w2", "vm", NodeRole.WORKER, Map.of("zone", "b"), true, Optional.empty(), Optional.empty());
 
     @Test
     void constraintsAreSwarmsOwn() {

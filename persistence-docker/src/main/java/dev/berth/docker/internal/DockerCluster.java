@@ -62,7 +62,12 @@ final class DockerCluster implements Cluster {
             return node(id).orElseThrow(() -> new NotFoundException("node", id));
         }
         return new Node(localId(info), String.valueOf(info.getName()), NodeRole.MANAGER, Map.of(), true,
-                Optional.of(engine.endpoint()));
+                Optional.of(engine.endpoint()), Optional.empty());
+    }
+
+    /** The engine Berth is connected to. */
+    Engine localEngine() {
+        return engine;
     }
 
     /** The id of the node Berth is connected to: its Swarm node id, or the engine's id without a Swarm. */
@@ -95,6 +100,7 @@ final class DockerCluster implements Cluster {
         boolean ready = n.getStatus() != null && n.getStatus().getState() == SwarmNodeState.READY;
         String name = n.getDescription() == null ? n.getId() : String.valueOf(n.getDescription().getHostname());
         NodeRole role = n.getSpec().getRole() == SwarmNodeRole.MANAGER ? NodeRole.MANAGER : NodeRole.WORKER;
-        return new Node(n.getId(), name, role, labels, ready, engines.endpointOf(n.getId(), labels));
+        Optional<String> address = Optional.ofNullable(n.getStatus() == null ? null : n.getStatus().getAddress());
+        return new Node(n.getId(), name, role, labels, ready, engines.endpointOf(n.getId(), labels), address);
     }
 }

@@ -218,9 +218,14 @@ final class DockerStatefulContainer implements StatefulContainer {
         }
     }
 
+    /** The engine's host; for a container on another node of a Swarm, that node's address. */
     @Override
     public String host() {
-        return engine().publishedHost();
+        EngineContext current = ctx;
+        if (current.engine() != current.cluster().localEngine()) {
+            return current.node().address().orElse(current.engine().publishedHost());
+        }
+        return current.engine().publishedHost();
     }
 
     @Override

@@ -1,0 +1,34 @@
+package dev.berth.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.NodeRole;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The multi-node stories, on the local Swarm of scripts/cluster.sh. */
+class ClusterStoriesIT {
+    @RegisterExtension
+    static final EngineFixture engine = new EngineFixture();
+
+    @Test
+    void redisFollowsItsDataFromZoneAToZoneBKeepingItsCount() {
+        StoryOutput out = new StoryOutput();
+
+        boolean survived = new FollowTheData().run(engine.berth(), engine.name("follow"), out.stream());
+
+        assertThat(survived).as(out.text()).isTrue();
+        assertThat(out.text()).contains("Counted 5 visits on zone a", "verified each file's checksum",
+                "The count went on at 6 on zone b");
+    }
+
+    @Test
+    void redisPinnedToTheManagerFindsItsDataAfterEveryRedeploy() {
+        StoryOutput out = new StoryOutput();
+
+        boolean survived = new PinnedToTheManager().run(engine.berth(), engine.name("pinned"), out.stream());
+
+        assertThat(survived).as(out.text()).isTrue();
+        assertThat(out.text()).contains("(" + NodeRole.MANAGER + ")", "after three redeploys");
+    }
+}
