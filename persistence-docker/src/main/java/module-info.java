@@ -13,5 +13,7 @@ module dev.berth.docker {
 
     exports dev.berth.docker;
 
+    uses dev.berth.spi.SnapshotStoreProvider;
+
     provides dev.berth.spi.BerthProvider with dev.berth.docker.DockerBerthProvider;
 }

@@ -77,6 +77,9 @@ public interface Berth extends AutoCloseable {
     /** The volumes Berth knows. */
     Volumes volumes();
 
+    /** The snapshots in the connection's store; see {@link PersistentVolume#snapshot(String)}. */
+    Snapshots snapshots();
+
     /**
      * Removes what Berth created and the options select: stopped (or all) containers, and unused volumes if asked.
      * Never touches anything Berth did not create.

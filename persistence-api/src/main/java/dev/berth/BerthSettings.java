@@ -1,5 +1,7 @@
 package dev.berth;
 
+import dev.berth.spi.SnapshotStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +28,10 @@ public final class BerthSettings {
     private final Duration readyTimeout;
     private final Map<String, String> labels;
     private final Map<String, String> nodeEngines;
+    private final Path snapshotDirectory;
+    private final @Nullable SnapshotStore snapshotStore;
+    private final String helperImage;
+    private final ProgressListener progressListener;
 
     private BerthSettings(Builder b) {
         this.dockerHost = b.dockerHost;
@@ -35,6 +41,10 @@ public final class BerthSettings {
         this.readyTimeout = b.readyTimeout;
         this.labels = Map.copyOf(b.labels);
         this.nodeEngines = Map.copyOf(b.nodeEngines);
+        this.snapshotDirectory = b.snapshotDirectory;
+        this.snapshotStore = b.snapshotStore;
+        this.helperImage = b.helperImage;
+        this.progressListener = b.progressListener;
     }
 
     /** The engine found the way the docker CLI finds it, default retries and timeouts. */
@@ -56,6 +66,10 @@ public final class BerthSettings {
         b.readyTimeout = readyTimeout;
         b.labels.putAll(labels);
         b.nodeEngines.putAll(nodeEngines);
+        b.snapshotDirectory = snapshotDirectory;
+        b.snapshotStore = snapshotStore;
+        b.helperImage = helperImage;
+        b.progressListener = progressListener;
         return b;
     }
 
@@ -99,6 +113,30 @@ public final class BerthSettings {
         return nodeEngines;
     }
 
+    /** Where the default snapshot store keeps snapshots: {@code ~/.berth/snapshots} unless set. */
+    public Path snapshotDirectory() {
+        return snapshotDirectory;
+    }
+
+    /** The snapshot store to use instead of the one {@link dev.berth.spi.SnapshotStoreProvider} finds. */
+    public Optional<SnapshotStore> snapshotStore() {
+        return Optional.ofNullable(snapshotStore);
+    }
+
+    /**
+     * The image of the helper containers that reach a volume's files for snapshots and restores: {@code busybox:1.35}
+     * unless set. Helpers are created and never started, so any image on the engine works; only
+     * {@link Snapshot#restoreInPlace()} starts one, to empty the volume, and needs {@code sh} and {@code rm} in it.
+     */
+    public String helperImage() {
+        return helperImage;
+    }
+
+    /** Receives the progress of long snapshot operations; none unless set. */
+    public ProgressListener progressListener() {
+        return progressListener;
+    }
+
     @Override
     public String toString() {
         return "BerthSettings[dockerHost=" + (dockerHost == null ? "<discovered>" : dockerHost) + ", " + retryPolicy
@@ -115,6 +153,10 @@ public final class BerthSettings {
         private Duration readyTimeout = Duration.ofMinutes(2);
         private final Map<String, String> labels = new LinkedHashMap<>();
         private final Map<String, String> nodeEngines = new LinkedHashMap<>();
+        private Path snapshotDirectory = Path.of(System.getProperty("user.home"), ".berth", "snapshots");
+        private @Nullable SnapshotStore snapshotStore;
+        private String helperImage = "busybox:1.35";
+        private ProgressListener progressListener = ProgressListener.none();
 
         private Builder() {
         }
@@ -152,6 +194,29 @@ public final class BerthSettings {
         /** Where a Swarm node's own engine answers, such as {@code tcp://10.0.0.12:2376}. */
         public Builder nodeEngine(String nodeId, String endpoint) {
             nodeEngines.put(Objects.requireNonNull(nodeId, "nodeId"), Objects.requireNonNull(endpoint, "endpoint"));
+            return this;
+        }
+
+        /** Where the default snapshot store keeps snapshots; created when first needed. */
+        public Builder snapshotDirectory(Path snapshotDirectory) {
+            this.snapshotDirectory = Objects.requireNonNull(snapshotDirectory, "snapshotDirectory");
+            return this;
+        }
+
+        /** Keeps snapshots in this store; see {@link dev.berth.spi.SnapshotStoreProvider} for how one is found. */
+        public Builder snapshotStore(SnapshotStore snapshotStore) {
+            this.snapshotStore = Objects.requireNonNull(snapshotStore, "snapshotStore");
+            return this;
+        }
+
+        /** The image of the helper containers used to stream volumes; see {@link BerthSettings#helperImage()}. */
+        public Builder helperImage(String helperImage) {
+            this.helperImage = Objects.requireNonNull(helperImage, "helperImage");
+            return this;
+        }
+
+        public Builder progressListener(ProgressListener progressListener) {
+            this.progressListener = Objects.requireNonNull(progressListener, "progressListener");
             return this;
         }
 

@@ -48,6 +48,24 @@ public interface PersistentVolume {
      */
     PersistentVolume moveTo(Node target);
 
+    /**
+     * Takes a snapshot with the strongest consistency that keeps writers' downtime short: {@link Consistency#STOPPED}
+     * when no container writes to the volume, {@link Consistency#APPLICATION_CONSISTENT} when every writer has a
+     * recipe Berth knows, otherwise {@link Consistency#CRASH_CONSISTENT}. Writers are paused while the data is read.
+     *
+     * @param name a name for people, such as {@code before-migration}; several snapshots may share one
+     */
+    Snapshot snapshot(String name);
+
+    /**
+     * Takes a snapshot at the consistency asked for, or the next weaker one Berth can give (recorded in
+     * {@link Snapshot#consistency()}); writers are resumed or restarted whatever happens.
+     *
+     * @throws UnsafeArchiveException when the volume holds what could not be restored safely (a device node, a link
+     *     pointing outside it)
+     */
+    Snapshot snapshot(String name, Consistency consistency);
+
     /** The spec this volume was created or adopted with. */
     VolumeSpec spec();
 

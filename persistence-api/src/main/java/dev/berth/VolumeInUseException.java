@@ -15,6 +15,13 @@ public class VolumeInUseException extends BerthException {
         this.containers = List.copyOf(containers);
     }
 
+    /** With a message of the caller's, for operations other than a delete. */
+    public VolumeInUseException(String volumeName, List<String> containers, String message) {
+        super(message);
+        this.volumeName = volumeName;
+        this.containers = List.copyOf(containers);
+    }
+
     public String volumeName() {
         return volumeName;
     }

@@ -22,6 +22,8 @@ class ContainerSpecTest {
             public VolumeSpec spec() { return spec; }
             public Node node() { throw new UnsupportedOperationException(); }
             public PersistentVolume moveTo(Node target) { throw new UnsupportedOperationException(); }
+            public Snapshot snapshot(String name) { throw new UnsupportedOperationException(); }
+            public Snapshot snapshot(String name, Consistency c) { throw new UnsupportedOperationException(); }
             public void delete(DeleteOption... options) { }
         };
     }

@@ -23,6 +23,11 @@ final class Stats {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
+    /** The last timing, such as {@code 3120 ms}. */
+    String last() {
+        return String.format("%.0f ms", millis.get(millis.size() - 1));
+    }
+
     int count() {
         return millis.size();
     }

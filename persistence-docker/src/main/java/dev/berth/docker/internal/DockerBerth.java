@@ -6,6 +6,7 @@ import dev.berth.Cluster;
 import dev.berth.ContainerSpec;
 import dev.berth.PruneOptions;
 import dev.berth.PruneReport;
+import dev.berth.Snapshots;
 import dev.berth.VolumeSpec;
 import dev.berth.Volumes;
 
@@ -35,6 +36,11 @@ public final class DockerBerth implements Berth {
     @Override
     public Volumes volumes() {
         return ctx.volumes();
+    }
+
+    @Override
+    public Snapshots snapshots() {
+        return new DockerSnapshots(ctx);
     }
 
     @Override

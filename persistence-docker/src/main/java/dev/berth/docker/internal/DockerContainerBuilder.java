@@ -15,12 +15,14 @@ final class DockerContainerBuilder extends ContainerSpec.Builder {
     @Override
     public StatefulContainer start() {
         ContainerSpec spec = spec();
-        return new DockerStatefulContainer(NodeChoice.contextFor(ctx, spec), spec).launch(true);
+        return LiveContainers.register(new DockerStatefulContainer(NodeChoice.contextFor(ctx, spec), spec))
+                .launch(true);
     }
 
     @Override
     public StatefulContainer create() {
         ContainerSpec spec = spec();
-        return new DockerStatefulContainer(NodeChoice.contextFor(ctx, spec), spec).launch(false);
+        return LiveContainers.register(new DockerStatefulContainer(NodeChoice.contextFor(ctx, spec), spec))
+                .launch(false);
     }
 }

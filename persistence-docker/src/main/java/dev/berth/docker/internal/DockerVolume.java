@@ -1,13 +1,16 @@
 package dev.berth.docker.internal;
 
 import dev.berth.AccessMode;
+import dev.berth.Consistency;
 import dev.berth.DeleteOption;
 import dev.berth.Node;
 import dev.berth.PersistentVolume;
 import dev.berth.ReclaimPolicy;
+import dev.berth.Snapshot;
 import dev.berth.VolumeScope;
 import dev.berth.VolumeSpec;
 import java.util.Map;
+import java.util.Objects;
 
 /** A handle on one volume of one engine; every query asks the engine. Immutable and thread-safe. */
 final class DockerVolume implements PersistentVolume {
@@ -74,6 +77,16 @@ final class DockerVolume implements PersistentVolume {
     @Override
     public PersistentVolume moveTo(Node target) {
         return store.moveTo(this, target);
+    }
+
+    @Override
+    public Snapshot snapshot(String name) {
+        return SnapshotTaker.take(store.context(), this, name, null);
+    }
+
+    @Override
+    public Snapshot snapshot(String name, Consistency consistency) {
+        return SnapshotTaker.take(store.context(), this, name, Objects.requireNonNull(consistency, "consistency"));
     }
 
     @Override

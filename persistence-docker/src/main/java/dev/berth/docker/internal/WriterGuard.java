@@ -72,6 +72,14 @@ final class WriterGuard {
                 ? Optional.of(first.name()) : Optional.empty();
     }
 
+    /** The containers that hold the volume now: running (or paused, or restarting) with it mounted read-write. */
+    static List<Container> writers(Engine engine, String volume) {
+        return engine.call(() -> engine.client().listContainersCmd().withShowAll(true)
+                .withVolumeFilter(List.of(volume)).exec()).stream()
+                .filter(c -> HOLDING_STATES.contains(c.getState()) && writesTo(c, volume))
+                .toList();
+    }
+
     private static boolean writesTo(Container c, String volume) {
         List<ContainerMount> mounts = c.getMounts();
         return mounts != null && mounts.stream()

@@ -1,0 +1,134 @@
+package dev.berth.benchmarks;
+
+import dev.berth.Berth;
+import dev.berth.BerthSettings;
+import dev.berth.PersistentVolume;
+import dev.berth.Snapshot;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * Snapshot and restore of about 1 GiB of mixed data (one 512 MiB file and 5000 files of 100 KiB) through Berth,
+ * beside {@code docker cp} out (to a tar file) and in (from it), {@code docker cp} out to /dev/null (what the engine
+ * alone gives) and {@code tar -c | cat} of the volume's directory on the host, on the same data in the same run,
+ * rounds interleaved, the order of Berth and docker alternating, and {@code sync} before each step. Berth's snapshots
+ * go to a temporary directory on the same disk as the tar file, and are forced to disk (docker cp's file is not).
+ *
+ * <p>Run: {@code bash scripts/bench.sh snapshot [rounds]} (default 5).
+ */
+public final class SnapshotBenchmark {
+    private static final String IMAGE = "busybox:1.35";
+    private static final String FILL = "mkdir -p /data/small && dd if=/dev/urandom of=/data/big bs=1M count=512 2>/dev/null"
+            + " && head -c 102400 /dev/urandom > /tmp/seed && i=0; while [ $i -lt 5000 ]; do"
+            + " cat /tmp/seed > /data/small/$i; echo $i >> /data/small/$i; i=$((i+1)); done; sync";
+
+    private SnapshotBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        String run = Long.toString(System.nanoTime() % 1_000_000, 36);
+        Path work = Files.createTempDirectory("berth-bench-");
+        BerthSettings settings = BerthSettings.builder().snapshotDirectory(work.resolve("snapshots")).build();
+        try (Berth berth = Berth.connect(settings)) {
+            PersistentVolume data = berth.volume("bench-snap-" + run).create();
+            Shell.run("docker", "run", "--rm", "-v", data.name() + ":/data", IMAGE, "sh", "-c", FILL);
+            String mountpoint = Shell.run("docker", "volume", "inspect", "-f", "{{.Mountpoint}}", data.name());
+            String reader = "bench-snap-cp-" + run;
+            Shell.run("docker", "create", "--name", reader, "-v", data.name() + ":/berth-volume:ro", IMAGE, "true");
+            Path tar = work.resolve("cp.tar");
+            Stats hostTar = new Stats();
+            Stats engineOnly = new Stats();
+            Stats cpOut = new Stats();
+            Stats cpIn = new Stats();
+            Stats snapshot = new Stats();
+            Stats restore = new Stats();
+            long[] cpu = new long[2];
+            double mib = 0;
+            for (int i = 0; i < rounds; i++) {
+                hostTar.add(time(() -> Shell.run("sh", "-c", "tar -C " + mountpoint + " -c . | cat > /dev/null")));
+                engineOnly.add(time(() -> Shell.run("sh", "-c", "docker cp " + reader + ":/berth-volume - > /dev/null")));
+                Files.deleteIfExists(tar);
+                boolean berthFirst = i % 2 == 1; // alternate, so that neither always follows the other's writeback
+                Snapshot[] taken = new Snapshot[1];
+                Runnable berthOut = () -> snapshot.add(cpuAndTime(cpu, 0, () -> taken[0] = data.snapshot("bench")));
+                Runnable dockerOut = () -> cpOut.add(time(() -> Shell.run("sh", "-c",
+                        "docker cp " + reader + ":/berth-volume - > " + tar)));
+                inOrder(berthFirst, berthOut, dockerOut);
+                mib = taken[0].sizeBytes() / 1048576.0;
+                String restored = "bench-snap-r-" + run + "-" + i;
+                String suffix = run + "-" + i;
+                inOrder(berthFirst, () -> restore.add(cpuAndTime(cpu, 1, () -> taken[0].restore(restored))),
+                        () -> cpIn.add(cpIn(tar, suffix)));
+                Shell.run("docker", "volume", "rm", restored);
+                taken[0].delete();
+                System.out.printf("round %d (%s first): cp out %s, snapshot %s, cp in %s, restore %s%n", i,
+                        berthFirst ? "Berth" : "docker", cpOut.last(), snapshot.last(), cpIn.last(), restore.last());
+            }
+            Shell.run("docker", "rm", "-f", reader);
+            data.delete();
+            report(mib, rounds, hostTar, engineOnly, cpOut, cpIn, snapshot, restore, cpu);
+        } finally {
+            Files.deleteIfExists(work.resolve("cp.tar"));
+            Shell.run("rm", "-rf", work.toString());
+        }
+    }
+
+    private static void inOrder(boolean firstFirst, Runnable first, Runnable second) {
+        (firstFirst ? first : second).run();
+        (firstFirst ? second : first).run();
+    }
+
+    /** docker cp of the tar file into a helper on a fresh volume. */
+    private static long cpIn(Path tar, String suffix) {
+        String volume = "bench-snap-cpin-" + suffix;
+        String writer = "bench-snap-cpw-" + suffix;
+        Shell.run("docker", "volume", "create", volume);
+        Shell.run("docker", "create", "--name", writer, "-v", volume + ":/berth-volume", IMAGE, "true");
+        long nanos = time(() -> Shell.run("sh", "-c", "docker cp - " + writer + ":/ < " + tar));
+        Shell.run("docker", "rm", "-f", writer);
+        Shell.run("docker", "volume", "rm", volume);
+        return nanos;
+    }
+
+    /** Times {@code work}, starting with no dirty data from a step before it (which would slow either side). */
+    private static long time(Supplier<?> work) {
+        Shell.run("sync");
+        long start = System.nanoTime();
+        work.get();
+        return System.nanoTime() - start;
+    }
+
+    /** Times Berth's work and adds the JVM's CPU time spent on it to {@code cpu[slot]}. */
+    private static long cpuAndTime(long[] cpu, int slot, Supplier<?> work) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long before = os.getProcessCpuTime();
+        long nanos = time(work);
+        cpu[slot] += os.getProcessCpuTime() - before;
+        return nanos;
+    }
+
+    private static void report(double mib, int rounds, Stats hostTar, Stats engineOnly, Stats cpOut, Stats cpIn,
+            Stats snapshot, Stats restore, long[] cpu) {
+        System.out.printf("%.0f MiB of data (1 x 512 MiB + 5000 x 100 KiB), %d rounds, median MiB/s:%n", mib, rounds);
+        line("tar -c | cat on the host", mib, hostTar);
+        line("docker cp out to /dev/null", mib, engineOnly);
+        line("docker cp out to a file", mib, cpOut);
+        line("Berth snapshot", mib, snapshot);
+        line("docker cp in from the file", mib, cpIn);
+        line("Berth restore", mib, restore);
+        System.out.printf("ratio snapshot / docker cp out: %.2f%n", cpOut.median() / snapshot.median());
+        System.out.printf("ratio restore / docker cp in:   %.2f%n", cpIn.median() / restore.median());
+        System.out.printf("ratio docker cp out / tar | cat: %.2f (the engine's archive API beside reading the files)%n",
+                hostTar.median() / cpOut.median());
+        System.out.printf("Berth's JVM CPU per GiB: snapshot %.2f s, restore %.2f s%n",
+                cpu[0] / 1e9 / rounds * 1024 / mib, cpu[1] / 1e9 / rounds * 1024 / mib);
+    }
+
+    private static void line(String what, double mib, Stats stats) {
+        System.out.printf("  %-28s %7.1f MiB/s   (%s)%n", what, mib / (stats.median() / 1000), stats);
+    }
+}

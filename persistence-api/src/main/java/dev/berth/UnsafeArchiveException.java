@@ -1,0 +1,48 @@
+package dev.berth;
+
+/**
+ * An archive entry would write outside the volume it is restored into, or is something Berth never restores (a
+ * device node, a FIFO). Berth checks every entry before anything is written, so nothing was: the archive was made or
+ * changed by something other than Berth. Do not restore it.
+ */
+public class UnsafeArchiveException extends BerthException {
+    private static final long serialVersionUID = 1L;
+    private final String entry;
+    private final Reason reason;
+
+    /** Why an entry was refused. */
+    public enum Reason {
+        /** Its path starts with {@code /}. */
+        ABSOLUTE_PATH,
+        /** Its path has a {@code ..} component. */
+        PARENT_REFERENCE,
+        /** Its path is not under the archive's single root directory, or is malformed. */
+        OUTSIDE_ROOT,
+        /** A symbolic or hard link that points outside the volume. */
+        LINK_ESCAPES,
+        /** A link to the volume's root itself, or a root that is not a directory. */
+        LINK_TO_ROOT,
+        /** An entry that would be written through a symbolic link. */
+        THROUGH_LINK,
+        /** A character or block device, or a FIFO. */
+        SPECIAL_FILE,
+        /** An entry type Berth does not restore, or an unreadable header. */
+        UNSUPPORTED
+    }
+
+    public UnsafeArchiveException(String entry, Reason reason, String detail) {
+        super("Refused archive entry '" + entry + "' (" + reason + "): " + detail + ". Nothing was written: Berth checks "
+                + "every entry first. The archive was not made by Berth as it is; do not restore it.");
+        this.entry = entry;
+        this.reason = reason;
+    }
+
+    /** The entry's name as it is in the archive. */
+    public String entry() {
+        return entry;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.berth.docker.internal;
+
+import dev.berth.BerthException;
+import dev.berth.PersistentVolume;
+import dev.berth.Progress;
+import dev.berth.VolumeConflictException;
+import dev.berth.VolumeInUseException;
+import dev.berth.VolumeSpec;
+import dev.berth.spi.SnapshotStore;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restores a stored snapshot through a helper container. Into a new volume: a first pass checks every header
+ * before the volume is even created; the second streams checked, re-encoded entries while re-hashing every file, and
+ * the volume is deleted if anything fails. In place: the whole snapshot is verified first, then the volume is
+ * emptied and written, refused while a writer runs.
+ */
+final class SnapshotRestorer {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotRestorer.class);
+
+    private SnapshotRestorer() {
+    }
+
+    static PersistentVolume restore(EngineContext ctx, SnapshotStore store, SnapshotManifest m, String newName) {
+        VolumeSpec source = m.source();
+        VolumeSpec spec = Specs.volume(newName, source.driver(), source.options(), source.labels(),
+                source.accessMode(), source.reclaimPolicy());
+        if (ctx.volumes().find(newName).isPresent()) {
+            throw new VolumeConflictException(newName, "an existing volume", "a restore of snapshot '" + m.id()
+                    + "' (a snapshot is restored into a new volume only: choose another name, or restoreInPlace())");
+        }
+        long started = System.nanoTime();
+        check(store, m, false, null);
+        long checked = System.nanoTime();
+        PersistentVolume target = ctx.volumes().create(spec);
+        boolean restored = false;
+        try {
+            try (ArchiveHelper helper = ArchiveHelper.writing(ctx, newName, false)) {
+                write(ctx, helper, store, m);
+            }
+            restored = true;
+        } finally {
+            if (!restored) {
+                discard(target);
+            }
+        }
+        long done = System.nanoTime();
+        LOG.info("Restored snapshot {} ('{}') of volume {} into new volume {} in {} ms ({} MiB/s; headers checked in "
+                + "{} ms)", m.id(), m.name(), source.name(), newName, (done - started) / 1_000_000,
+                Math.round(m.sizeBytes() / 1048576.0 / ((done - started) / 1e9)), (checked - started) / 1_000_000);
+        return target;
+    }
+
+    static PersistentVolume inPlace(EngineContext ctx, SnapshotStore store, SnapshotManifest m) {
+        String name = m.source().name();
+        Optional<PersistentVolume> existing = ctx.volumes().find(name);
+        if (existing.isEmpty()) {
+            return restore(ctx, store, m, name);
+        }
+        check(store, m, true, new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.VERIFY,
+                describe(m), m.archiveBytes()));
+        try (ArchiveHelper helper = ArchiveHelper.writing(ctx, name, true)) {
+            List<String> writers = WriterGuard.writers(ctx.engine(), name).stream().map(VolumeStore::nameOf).toList();
+            if (!writers.isEmpty()) {
+                throw new VolumeInUseException(name, writers, "Snapshot '" + m.id() + "' was not restored into volume '"
+                        + name + "': containers " + writers + " run with it mounted read-write. Stop them first "
+                        + "(their data stays on the volume), then restore in place again.");
+            }
+            helper.wipe();
+            try {
+                write(ctx, helper, store, m);
+            } catch (RuntimeException e) {
+                throw new BerthException("Restoring snapshot '" + m.id() + "' into volume '" + name + "' failed half-way: "
+                        + e.getMessage() + ". The volume holds part of the snapshot's data: restore in place again.", e);
+            }
+        }
+        LOG.info("Restored snapshot {} ('{}') into volume {} in place", m.id(), m.name(), name);
+        return existing.get();
+    }
+
+    /** Reads the whole snapshot: headers only, or with every file re-hashed. */
+    static void check(SnapshotStore store, SnapshotManifest m, boolean content, @Nullable ProgressMeter meter) {
+        try {
+            SnapshotCheck.run(store, m, content, ArchiveReader.Visitor.NONE, meter);
+            if (meter != null) {
+                meter.finish();
+            }
+        } catch (IOException e) {
+            throw DockerSnapshot.storeFailure(store, m, "read", e);
+        }
+    }
+
+    private static void write(EngineContext ctx, ArchiveHelper helper, SnapshotStore store, SnapshotManifest m) {
+        ProgressMeter meter = new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.RESTORE,
+                describe(m), m.archiveBytes());
+        helper.upload(body -> StreamPair.run(tar -> {
+            ArchiveWriter writer = new ArchiveWriter(tar);
+            SnapshotCheck.run(store, m, true, writer, meter);
+            writer.finish();
+        }, in -> {
+            byte[] buffer = new byte[ChunkedOutput.CHUNK];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                body.write(buffer, 0, n);
+            }
+            return null;
+        }));
+        meter.finish();
+    }
+
+    private static String describe(SnapshotManifest m) {
+        return "'" + m.name() + "' (" + m.id() + ")";
+    }
+
+    private static void discard(PersistentVolume target) {
+        try {
+            target.delete();
+        } catch (RuntimeException e) {
+            LOG.error("The failed restore left volume {} behind and it could not be deleted ({}): delete it yourself",
+                    target.name(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.berth.docker.internal;
+
+import dev.berth.BerthException;
+import dev.berth.Consistency;
+import dev.berth.NotFoundException;
+import dev.berth.PersistentVolume;
+import dev.berth.Progress;
+import dev.berth.Snapshot;
+import dev.berth.spi.SnapshotStore;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a snapshot: a read-only helper on the volume, the writers held still ({@link WriterFreeze}), the engine's tar
+ * stored as it streams while every entry is checked and every file hashed into the checksum list, then the manifest
+ * committed. Nothing is kept if anything fails.
+ */
+final class SnapshotTaker {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotTaker.class);
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private record Captured(long bytes, long archiveBytes, long entries, String checksum) {
+    }
+
+    private SnapshotTaker() {
+    }
+
+    static Snapshot take(EngineContext ctx, PersistentVolume volume, String name, @Nullable Consistency requested) {
+        if (name.isBlank() || name.chars().anyMatch(Character::isISOControl) || name.length() > 200) {
+            throw new IllegalArgumentException("'" + name + "' is not a snapshot name: use 1 to 200 characters, "
+                    + "no control characters");
+        }
+        if (ctx.volumes().find(volume.name()).isEmpty()) {
+            throw new NotFoundException("volume", volume.name());
+        }
+        SnapshotStore store = SnapshotStores.of(ctx.settings());
+        Instant createdAt = Instant.now();
+        String id = ID_TIME.format(createdAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        ProgressMeter meter = new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.SNAPSHOT,
+                "'" + name + "' of volume " + volume.name(), -1);
+        try (ArchiveHelper helper = ArchiveHelper.reading(ctx, volume.name());
+                SnapshotStore.Draft draft = store.create(id)) {
+            Captured captured;
+            WriterFreeze freeze = WriterFreeze.apply(ctx, volume.name(), requested);
+            try (freeze) {
+                captured = capture(helper, draft, meter);
+            }
+            SnapshotManifest manifest = new SnapshotManifest(id, name, volume.spec(), createdAt, freeze.achieved(),
+                    freeze.downtime(), captured.bytes(), captured.archiveBytes(), captured.entries(),
+                    captured.checksum());
+            draft.commit(manifest.toMap());
+            Progress last = meter.finish();
+            LOG.info("Snapshot {} ('{}') of volume {}: {} entries, {} MiB in {} ms ({} MiB/s), {}, writers held {} ms",
+                    id, name, volume.name(), captured.entries(), captured.bytes() >> 20, last.elapsed().toMillis(),
+                    Math.round(last.mibPerSecond()), freeze.achieved(), freeze.downtime().toMillis());
+            return new DockerSnapshot(ctx, store, manifest);
+        } catch (IOException e) {
+            throw new BerthException("Snapshot '" + name + "' of volume '" + volume.name() + "' failed: "
+                    + e.getMessage() + ". Nothing was kept in " + store.location() + " and the volume is as it was: "
+                    + "try again.", e);
+        }
+    }
+
+    /** The engine's tar goes to the store on a background thread while this one checks and hashes it. */
+    private static Captured capture(ArchiveHelper helper, SnapshotStore.Draft draft, ProgressMeter meter)
+            throws IOException {
+        MessageDigest listSha = ArchiveReader.sha256();
+        OutputStream archive = draft.open(SnapshotStore.Part.ARCHIVE);
+        // The parts are closed, and forced to disk, by the commit: after the writers are resumed.
+        Writer lines = new BufferedWriter(new OutputStreamWriter(new DigestOutputStream(
+                draft.open(SnapshotStore.Part.CHECKSUMS), listSha), StandardCharsets.UTF_8), 1 << 16);
+        long[] archiveBytes = {0};
+        long[] counts = StreamPair.run(out -> {
+            try (InputStream download = meter.counting(helper.download())) {
+                byte[] buffer = new byte[1 << 17];
+                for (int n = download.read(buffer); n >= 0; n = download.read(buffer)) {
+                    archive.write(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                    archiveBytes[0] += n;
+                }
+            }
+        }, in -> {
+            long bytes = 0;
+            long entries = 0;
+            ArchiveReader reader = new ArchiveReader(in);
+            for (ArchiveRecord r = reader.next(true, ArchiveReader.Visitor.NONE); r != null;
+                    r = reader.next(true, ArchiveReader.Visitor.NONE)) {
+                lines.write(r.line());
+                lines.write('\n');
+                bytes += r.size();
+                entries++;
+            }
+            in.transferTo(OutputStream.nullOutputStream()); // the tar's trailing blocks
+            return new long[] {bytes, entries};
+        });
+        lines.flush();
+        return new Captured(counts[0], archiveBytes[0], counts[1],
+                "sha256:" + HexFormat.of().formatHex(listSha.digest()));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.berth.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import dev.berth.Berth;
+import dev.berth.Consistency;
+import dev.berth.ContainerState;
+import dev.berth.DataProbe;
+import dev.berth.PersistentVolume;
+import dev.berth.Progress;
+import dev.berth.Recipe;
+import dev.berth.Snapshot;
+import dev.berth.StatefulContainer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Which consistency a snapshot gets, and what happens to the volume's writers while it is taken. */
+class SnapshotConsistencyIT {
+    @RegisterExtension
+    static final EngineFixture engine = new EngineFixture();
+    @RegisterExtension
+    static final SnapshotFixture snapshots = new SnapshotFixture(engine);
+    private final Berth berth = snapshots.berth();
+
+    /** A busybox writer whose quiesce hook leaves a marker on the volume. */
+    public static final class MarkingRecipe implements Recipe {
+        @Override
+        public String image() {
+            return EngineFixture.BUSYBOX;
+        }
+
+        @Override
+        public String dataPath() {
+            return "/data";
+        }
+
+        @Override
+        public List<String> command() {
+            return List.of(EngineFixture.SLEEP);
+        }
+
+        @Override
+        public void quiesce(StatefulContainer container) {
+            container.exec("sh", "-c", "echo quiesced > /data/quiesced && sync");
+        }
+
+        @Override
+        public DataProbe probe(StatefulContainer container) {
+            throw new UnsupportedOperationException("not needed here");
+        }
+    }
+
+    /** A volume with 40 MiB, so that progress is reported while it is read. */
+    private PersistentVolume volume(String name) {
+        PersistentVolume volume = berth.volume(engine.name(name)).create();
+        VolumeShell.run(engine, volume.name(), "dd if=/dev/zero of=/data/zeros bs=1M count=40 2>/dev/null");
+        return volume;
+    }
+
+    /** The writer's state, as the engine saw it while the snapshot's data was streaming. */
+    private String stateWhileReading(String container, Runnable snapshot) {
+        List<String> states = new CopyOnWriteArrayList<>();
+        Thread watcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                boolean streaming = snapshots.reports().stream()
+                        .anyMatch(p -> p.operation() == Progress.Operation.SNAPSHOT && !p.done());
+                if (streaming && states.isEmpty()) {
+                    states.add(engine.docker().inspectContainerCmd(container).exec().getState().getStatus());
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        snapshots.reports().clear();
+        watcher.start();
+        try {
+            snapshot.run();
+        } finally {
+            watcher.interrupt();
+        }
+        return states.isEmpty() ? "unseen" : states.get(0);
+    }
+
+    @Test
+    void aWriterWithoutARecipeIsPausedWhileTheDataIsRead() {
+        PersistentVolume data = volume("crash");
+        StatefulContainer writer = berth.container(engine.name("crash-w")).image(EngineFixture.BUSYBOX)
+                .command(EngineFixture.SLEEP).mount(data, "/data").start();
+        Snapshot[] taken = new Snapshot[1];
+
+        String state = stateWhileReading(writer.name(), () -> taken[0] = data.snapshot("crash"));
+
+        assertThat(state).isEqualTo("paused");
+        assertThat(taken[0].consistency()).isEqualTo(Consistency.CRASH_CONSISTENT);
+        assertThat(taken[0].downtime()).isPositive();
+        assertThat(writer.state()).isEqualTo(ContainerState.RUNNING);
+    }
+
+    @Test
+    void aRecipesQuiesceHookRunsBeforeTheWriterIsPaused() {
+        PersistentVolume data = volume("app");
+        MarkingRecipe recipe = new MarkingRecipe();
+        StatefulContainer writer = berth.container(engine.name("app-w")).recipe(recipe).mount(data, "/data").start();
+
+        Snapshot snapshot = data.snapshot("app");
+
+        assertThat(snapshot.consistency()).isEqualTo(Consistency.APPLICATION_CONSISTENT);
+        PersistentVolume copy = snapshot.restore(engine.name("app-copy"));
+        assertThat(VolumeShell.run(engine, copy.name(), "cat /data/quiesced")).isEqualTo("quiesced\n");
+        assertThat(writer.state()).isEqualTo(ContainerState.RUNNING);
+    }
+
+    @Test
+    void aWriterStartedOutsideBerthFallsBackToCrashConsistency() {
+        PersistentVolume data = volume("outside");
+        String id = engine.docker().createContainerCmd(EngineFixture.BUSYBOX).withName(engine.name("outside-w"))
+                .withCmd(EngineFixture.SLEEP).withLabels(Map.of(EngineFixture.RUN_LABEL, engine.runId()))
+                .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(data.name(), new Volume("/data"))))
+                .exec().getId();
+        engine.docker().startContainerCmd(id).exec();
+
+        Snapshot snapshot = data.snapshot("outside", Consistency.APPLICATION_CONSISTENT);
+
+        assertThat(snapshot.consistency()).isEqualTo(Consistency.CRASH_CONSISTENT);
+        assertThat(engine.docker().inspectContainerCmd(id).exec().getState().getRunning()).isTrue();
+    }
+
+    @Test
+    void stoppedStopsTheWriterAndStartsItAgain() {
+        PersistentVolume data = volume("stopped");
+        StatefulContainer writer = berth.container(engine.name("stopped-w")).image(EngineFixture.BUSYBOX)
+                .command(EngineFixture.SLEEP).mount(data, "/data").start();
+        Snapshot[] taken = new Snapshot[1];
+
+        String state = stateWhileReading(writer.name(), () -> taken[0] = data.snapshot("s", Consistency.STOPPED));
+
+        assertThat(state).isEqualTo("exited");
+        assertThat(taken[0].consistency()).isEqualTo(Consistency.STOPPED);
+        assertThat(taken[0].downtime()).isPositive();
+        assertThat(writer.state()).isEqualTo(ContainerState.RUNNING);
+    }
+}

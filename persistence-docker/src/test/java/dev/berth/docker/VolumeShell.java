@@ -1,0 +1,50 @@
+package dev.berth.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Runs a shell script in a busybox container with a volume at /data, outside Berth, and returns its output. */
+final class VolumeShell {
+    private VolumeShell() {
+    }
+
+    static String run(EngineFixture engine, String volume, String script) {
+        DockerClient docker = engine.docker();
+        String id = docker.createContainerCmd(EngineFixture.BUSYBOX).withCmd("sh", "-c", script)
+                .withLabels(Map.of(EngineFixture.RUN_LABEL, engine.runId()))
+                .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(volume, new Volume("/data"))))
+                .exec().getId();
+        try {
+            docker.startContainerCmd(id).exec();
+            int exit = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode();
+            StringBuilder out = new StringBuilder();
+            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion();
+            if (exit != 0) {
+                throw new AssertionError("script exited with " + exit + ": " + out);
+            }
+            return out.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        }
+    }
+
+    /** Every path under /data with its owner, group, mode and modification time, one per line, sorted. */
+    static String listing(EngineFixture engine, String volume) {
+        return run(engine, volume, "cd /data && find . -exec stat -c '%n %u %g %a %Y %s %F' {} + | sort");
+    }
+}
