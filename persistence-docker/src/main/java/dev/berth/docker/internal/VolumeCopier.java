@@ -1,7 +1,6 @@
 package dev.berth.docker.internal;
 
 import dev.berth.BerthException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,7 +66,7 @@ final class VolumeCopier {
         });
         Map<String, String> manifest;
         try (InputStream out = ArchiveStreams.read(src.engine(), src.id(), VolumeHelper.MOUNT);
-                InputStream tee = new Tee(out, pipe)) {
+                InputStream tee = new TeeInput(out, pipe)) {
             manifest = TarDigest.of(tee);
         } finally {
             pipe.close();
@@ -92,48 +91,5 @@ final class VolumeCopier {
         });
         actual.keySet().stream().filter(p -> !expected.containsKey(p)).forEach(paths::add);
         return paths;
-    }
-
-    /** Copies every byte read to a second stream. */
-    private static final class Tee extends FilterInputStream {
-        private final OutputStream copy;
-
-        Tee(InputStream in, OutputStream copy) {
-            super(in);
-            this.copy = copy;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                copy.write(b);
-            }
-            return b;
-        }
-
-        /** Skipped bytes are read, so that the copy misses none. */
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] buffer = new byte[(int) Math.min(n, 1 << 16)];
-            long skipped = 0;
-            while (skipped < n) {
-                int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-                if (r < 0) {
-                    break;
-                }
-                skipped += r;
-            }
-            return skipped;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                copy.write(buffer, offset, n);
-            }
-            return n;
-        }
     }
 }
