@@ -6,6 +6,7 @@ module dev.berth.samples {
     requires transitive dev.berth;
     requires transitive java.sql;
     requires transitive redis.clients.jedis;
+    requires java.net.http;
     requires org.postgresql.jdbc;
     requires org.mariadb.jdbc;
     requires static org.jspecify;

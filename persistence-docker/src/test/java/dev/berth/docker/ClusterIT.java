@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
@@ -17,6 +18,7 @@ import dev.berth.MoveReport;
 import dev.berth.Node;
 import dev.berth.NodeRole;
 import dev.berth.PersistentVolume;
+import dev.berth.RestartPolicy;
 import dev.berth.Placement;
 import dev.berth.StatefulContainer;
 import java.util.List;
@@ -43,6 +45,11 @@ class ClusterIT {
 
     @AfterAll
     static void cleanNodes() throws Exception {
+        // Services first, so that Swarm does not start again the task containers removed below.
+        for (Service s : engine.docker().listServicesCmd()
+                .withLabelFilter(java.util.Map.of(EngineFixture.RUN_LABEL, engine.runId())).exec()) {
+            engine.docker().removeServiceCmd(s.getId()).exec();
+        }
         for (Node node : engine.berth().cluster().nodes()) {
             if (node.role() == NodeRole.WORKER && node.engineEndpoint().isPresent()) {
                 try (DockerClient docker = client(node)) {
@@ -130,6 +137,47 @@ class ClusterIT {
                 .mount(moved, "/data").start();
         assertThat(reader.node().id()).isEqualTo(zoneB.id());
         assertThat(reader.exec("cat", "/data/answer").stdout()).isEqualTo("42\n");
+    }
+
+    @Test
+    void onASwarmItRunsAsAOneTaskServicePinnedToItsDataAndSwarmRestartsItThere() throws Exception {
+        PersistentVolume data = berth.volume(engine.name("svc")).node(zoneA).create();
+        StatefulContainer c = berth.container(engine.name("svc")).image(BUSYBOX).command(SLEEP).mount(data, "/data")
+                .restartPolicy(RestartPolicy.ALWAYS).start();
+        assertThat(c.exec("sh", "-c", "echo kept > /data/f && sync").exitCode()).isZero();
+
+        Service service = engine.docker().listServicesCmd().withNameFilter(List.of(c.name())).exec().stream()
+                .filter(s -> s.getSpec().getName().equals(c.name())).findFirst()
+                .orElseThrow(() -> new AssertionError("no Swarm service named " + c.name()));
+        assertThat(service.getSpec().getMode().getReplicated().getReplicas()).isEqualTo(1);
+        assertThat(service.getSpec().getTaskTemplate().getPlacement().getConstraints())
+                .contains("node.id==" + zoneA.id());
+
+        String first = taskContainerOn(zoneA, c.name()).orElseThrow();
+        try (DockerClient node = client(zoneA)) {
+            node.killContainerCmd(first).exec();
+        }
+        // Swarm, not Berth, brings it back: a new task, on the node of the data.
+        String second = null;
+        for (int i = 0; i < 300 && (second == null || second.equals(first)); i++) {
+            Thread.sleep(100);
+            second = taskContainerOn(zoneA, c.name()).orElse(null);
+        }
+        assertThat(second).as("a new task's container on node " + zoneA.id()).isNotNull().isNotEqualTo(first);
+        assertThat(c.exec("cat", "/data/f").stdout()).isEqualTo("kept\n");
+        assertThat(c.node().id()).isEqualTo(zoneA.id());
+
+        c.remove();
+        assertThat(engine.docker().listServicesCmd().withNameFilter(List.of(c.name())).exec()).isEmpty();
+        assertThat(taskContainerOn(zoneA, c.name())).isEmpty();
+    }
+
+    /** The running container of the service's task on that node. */
+    private static java.util.Optional<String> taskContainerOn(Node node, String service) throws Exception {
+        try (DockerClient docker = client(node)) {
+            return docker.listContainersCmd().withLabelFilter(java.util.Map.of("com.docker.swarm.service.name", service))
+                    .exec().stream().map(com.github.dockerjava.api.model.Container::getId).findFirst();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.berth.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -59,6 +60,10 @@ public final class EngineFixture implements AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         String filter = RUN_LABEL + "=" + runId;
+        // Swarm services first: their tasks' containers go with them (and would otherwise come back).
+        for (Service s : docker.listServicesCmd().withLabelFilter(java.util.Map.of(RUN_LABEL, runId)).exec()) {
+            docker.removeServiceCmd(s.getId()).exec();
+        }
         List<Container> containers = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(List.of(filter)).exec();
         for (Container c : containers) {

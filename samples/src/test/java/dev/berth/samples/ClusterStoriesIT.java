@@ -23,6 +23,17 @@ class ClusterStoriesIT {
     }
 
     @Test
+    void aWebCounterAndItsRedisMoveToZoneBKeepingTheCount() {
+        StoryOutput out = new StoryOutput();
+
+        boolean survived = new AppMovesWithItsData().run(engine.berth(), engine.name("flocker"), out.stream());
+
+        assertThat(survived).as(out.text()).isTrue();
+        assertThat(out.text()).contains("This page has been seen 3 times", "files copied and verified",
+                "This page has been seen 4 times");
+    }
+
+    @Test
     void redisPinnedToTheManagerFindsItsDataAfterEveryRedeploy() {
         StoryOutput out = new StoryOutput();
 

@@ -51,7 +51,7 @@ final class ContainerCreation {
         return labels;
     }
 
-    private static List<String> env(ContainerSpec spec) {
+    static List<String> env(ContainerSpec spec) {
         List<String> env = new ArrayList<>();
         spec.env().forEach((k, v) -> env.add(k + "=" + v));
         spec.secretEnv().forEach((k, v) -> env.add(k + "=" + v.reveal()));

@@ -25,8 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A stateful container on one engine(). Every start creates a fresh Docker container from the spec, after the
- * single-writer guard; the volumes carry the state. Operations are serialised per handle.
+ * A stateful container on one node. On a single engine, or on the Swarm manager Berth is connected to when it has no
+ * placement, every start creates a fresh Docker container from the spec after the single-writer guard. On a Swarm,
+ * once it has a placement or runs on another node, it is a one-task service pinned to the node of its volumes
+ * ({@link PinnedService}), and Swarm restarts it there. Either way the volumes carry the state. Operations are
+ * serialised per handle.
  */
 final class DockerStatefulContainer implements StatefulContainer {
     private static final Logger LOG = LoggerFactory.getLogger(DockerStatefulContainer.class);
@@ -34,6 +37,8 @@ final class DockerStatefulContainer implements StatefulContainer {
     private volatile EngineContext ctx;
     private final ContainerSpec spec;
     private volatile @Nullable String containerId;
+    /** Whether it runs as a Swarm service; decided on first use and after a move. */
+    private volatile @Nullable Boolean asService;
 
     DockerStatefulContainer(EngineContext ctx, ContainerSpec spec) {
         this.ctx = ctx;
@@ -45,8 +50,34 @@ final class DockerStatefulContainer implements StatefulContainer {
         return ctx.engine();
     }
 
+    private boolean asService() {
+        Boolean decided = asService;
+        if (decided == null) {
+            EngineContext current = ctx;
+            decided = current.cluster().isSwarm() && (spec.placement().isPresent()
+                    || !current.node().id().equals(current.cluster().localNodeId())
+                    || PinnedService.exists(current, spec.name()));
+            asService = decided;
+        }
+        return decided;
+    }
+
+    private PinnedService service() {
+        return new PinnedService(ctx, spec);
+    }
+
     /** Creates (and, when {@code start}, starts) a fresh container, replacing an older one of Berth's. */
     synchronized DockerStatefulContainer launch(boolean start) {
+        if (asService()) {
+            requireVolumesExist();
+            containerId = service().deploy(start ? 1 : 0, ctx.settings().readyTimeout()).orElse(null);
+            if (start) {
+                LOG.info("Started container {} ({}) as a Swarm service on node {}, volumes {}", spec.name(),
+                        spec.image(), ctx.node().id(), spec.mounts());
+                awaitReady();
+            }
+            return this;
+        }
         Optional<InspectContainerResponse> existing = inspectByName();
         if (existing.isPresent()) {
             InspectContainerResponse old = existing.get();
@@ -120,6 +151,11 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public synchronized void stop() {
+        if (asService()) {
+            service().stop(spec.stopTimeout().plus(ctx.settings().readyTimeout()));
+            LOG.info("Stopped container {} (its Swarm service has no task now)", spec.name());
+            return;
+        }
         String id = currentId();
         engine().runIgnoringAbsent(() -> {
             try {
@@ -153,9 +189,14 @@ final class DockerStatefulContainer implements StatefulContainer {
     }
 
     private void awaitNotRunning(String id) {
-        for (int i = 0; i < 500 && state() == ContainerState.RUNNING; i++) {
+        for (int i = 0; i < 500 && isRunning(id); i++) {
             sleep(10);
         }
+    }
+
+    private boolean isRunning(String id) {
+        return engine().find(() -> engine().client().inspectContainerCmd(id).exec())
+                .map(c -> Boolean.TRUE.equals(c.getState().getRunning())).orElse(false);
     }
 
     @Override
@@ -178,6 +219,14 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public synchronized void recreate() {
+        if (asService()) {
+            PinnedService service = service();
+            containerId = service.runningContainer().isPresent() ? service.redeploy(ctx.settings().readyTimeout())
+                    : service.deploy(1, ctx.settings().readyTimeout()).orElseThrow();
+            awaitReady();
+            LOG.info("Recreated container {}: a new task of its Swarm service on node {}", spec.name(), ctx.node().id());
+            return;
+        }
         if (containerId != null) {
             removeContainer(containerId);
             containerId = null;
@@ -198,7 +247,7 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public ContainerState state() {
-        String id = containerId;
+        String id = asService() ? liveId().orElse(null) : containerId;
         if (id == null) {
             return ContainerState.ABSENT;
         }
@@ -273,10 +322,12 @@ final class DockerStatefulContainer implements StatefulContainer {
             spec.mounts().stream().map(VolumeMount::volume).distinct().forEach(moves::move);
             ctx = destination;
             containerId = null;
+            asService = null;
             launch(true);
         } catch (RuntimeException e) {
             moves.rollBack();
             ctx = source;
+            asService = null;
             LOG.warn("Moving container {} to node {} failed ({}); starting it again on node {}", spec.name(),
                     target.id(), e.getMessage(), from.id());
             launch(true);
@@ -285,6 +336,7 @@ final class DockerStatefulContainer implements StatefulContainer {
         Duration downtime = Duration.ofNanos(System.nanoTime() - down);
         source.engine().runIgnoringAbsent(() -> source.engine().client().removeContainerCmd(spec.name())
                 .withForce(true).withRemoveVolumes(true).exec());
+        PinnedService.removeEndedContainers(source.engine(), spec.name());
         moves.retireSources();
         LOG.info("Moved container {} from node {} to node {}: {} ms down, {} bytes copied and verified", spec.name(),
                 from.id(), target.id(), downtime.toMillis(), moves.bytes());
@@ -304,7 +356,10 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public synchronized void remove() {
-        if (containerId != null) {
+        if (asService()) {
+            service().remove(spec.stopTimeout().plus(ctx.settings().readyTimeout()));
+            containerId = null;
+        } else if (containerId != null) {
             removeContainer(containerId);
             containerId = null;
         }
@@ -327,8 +382,16 @@ final class DockerStatefulContainer implements StatefulContainer {
                 .filter(c -> c.getName().equals("/" + spec.name()));
     }
 
+    /** For a Swarm service: the container of its running task, else of its latest one. */
+    private Optional<String> liveId() {
+        PinnedService service = service();
+        Optional<String> id = service.runningContainer().or(service::latestContainer);
+        id.ifPresent(found -> containerId = found);
+        return id;
+    }
+
     private String currentId() {
-        String id = containerId;
+        String id = asService() ? liveId().orElse(null) : containerId;
         if (id == null) {
             throw new BerthException("Container '" + spec.name() + "' has no running incarnation: call start() "
                     + "or recreate() first.");

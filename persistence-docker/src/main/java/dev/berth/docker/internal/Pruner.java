@@ -17,12 +17,15 @@ final class Pruner {
     private Pruner() {
     }
 
-    /** Prunes every node Berth can reach: on a Swarm, each node's own engine; otherwise the one engine. */
+    /**
+     * Prunes every node Berth can reach: on a Swarm, Berth's services first (their tasks' containers go with them),
+     * then each node's own engine; otherwise the one engine.
+     */
     static PruneReport prune(EngineContext ctx, PruneOptions options) {
         if (!ctx.cluster().isSwarm()) {
             return pruneOne(ctx, options);
         }
-        List<String> containers = new ArrayList<>();
+        List<String> containers = new ArrayList<>(PinnedService.prune(ctx.cluster().localEngine(), options));
         List<String> volumes = new ArrayList<>();
         for (Node node : ctx.cluster().nodes()) {
             if (node.ready() && (node.engineEndpoint().isPresent() || node.id().equals(ctx.cluster().localNodeId()))) {
@@ -31,7 +34,7 @@ final class Pruner {
                 volumes.addAll(report.volumes());
             }
         }
-        return new PruneReport(containers, volumes);
+        return new PruneReport(containers.stream().distinct().toList(), volumes);
     }
 
     private static PruneReport pruneOne(EngineContext ctx, PruneOptions options) {
