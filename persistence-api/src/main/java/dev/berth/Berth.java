@@ -71,6 +71,9 @@ public interface Berth extends AutoCloseable {
     /** Describes a container to {@link ContainerSpec.Builder#start() start}. */
     ContainerSpec.Builder container(String name);
 
+    /** Starts describing N ordinal replicas of one container template, each on volumes of its own. */
+    ReplicaSetSpec.Builder replicaSet(String name);
+
     /** The nodes of the Swarm the engine belongs to (one node, without a Swarm). */
     Cluster cluster();
 

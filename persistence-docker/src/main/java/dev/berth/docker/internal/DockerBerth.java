@@ -6,6 +6,7 @@ import dev.berth.Cluster;
 import dev.berth.ContainerSpec;
 import dev.berth.PruneOptions;
 import dev.berth.PruneReport;
+import dev.berth.ReplicaSetSpec;
 import dev.berth.Snapshots;
 import dev.berth.VolumeSpec;
 import dev.berth.Volumes;
@@ -31,6 +32,11 @@ public final class DockerBerth implements Berth {
     @Override
     public ContainerSpec.Builder container(String name) {
         return new DockerContainerBuilder(ctx, name);
+    }
+
+    @Override
+    public ReplicaSetSpec.Builder replicaSet(String name) {
+        return new DockerReplicaSetBuilder(ctx, name);
     }
 
     @Override
