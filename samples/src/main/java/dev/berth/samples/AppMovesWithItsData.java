@@ -25,10 +25,9 @@ public final class AppMovesWithItsData implements Story {
 
     @Override
     public boolean run(Berth berth, String prefix, PrintStream out) {
-        Node zoneA = berth.cluster().withLabel("zone", "a").orElseThrow(() -> new IllegalStateException(
-                "This story needs a Swarm with nodes labelled zone=a and zone=b: run scripts/cluster.sh up 2"));
-        Node zoneB = berth.cluster().withLabel("zone", "b").orElseThrow(() -> new IllegalStateException(
-                "This story needs a node labelled zone=b: run scripts/cluster.sh up 2"));
+        Zones zones = Zones.of(berth);
+        Node zoneA = zones.a();
+        Node zoneB = zones.b();
         out.println("The Flocker demo: a web counter and its Redis run on node " + zoneA.id() + " (zone a), then the "
                 + "app moves to node " + zoneB.id() + " (zone b) with its data.");
         PersistentVolume data = berth.volume(prefix + "-data").node(zoneA).create();

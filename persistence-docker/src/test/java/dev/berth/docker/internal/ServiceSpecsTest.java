@@ -8,29 +8,14 @@ import com.github.dockerjava.api.model.ServiceSpec;
 import dev.berth.ContainerSpec;
 import dev.berth.Placement;
 import dev.berth.RestartPolicy;
-import dev.berth.StatefulContainer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServiceSpecsTest {
 
-    private static ContainerSpec.Builder container(String name) {
-        return new ContainerSpec.Builder(name) {
-            @Override
-            public StatefulContainer start() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public StatefulContainer create() {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
-
     @Test
     void aOneTaskServicePinnedToTheNodeOfItsDataWithThePlainContainersSettings() {
-        ContainerSpec spec = container("cache").image("redis:7.0").command("redis-server", "--appendonly", "yes")
+        ContainerSpec spec = SpecBuilders.container("cache").image("redis:7.0").command("redis-server", "--appendonly", "yes")
                 .env("A", "1").secretEnv("PASSWORD", "s3cret").port(6379).tmpfs("/run")
                 .placement(Placement.label("zone", "a")).restartPolicy(RestartPolicy.ALWAYS).spec();
 
@@ -57,7 +42,7 @@ class ServiceSpecsTest {
 
     @Test
     void aRestartPolicyOfNoMeansSwarmDoesNotRestartItEither() {
-        ContainerSpec spec = container("once").image("busybox:1.35").spec();
+        ContainerSpec spec = SpecBuilders.container("once").image("busybox:1.35").spec();
 
         assertThat(ServiceSpecs.of(spec, "sha256:abc", "n", Map.of(), 0).getTaskTemplate().getRestartPolicy()
                 .getCondition()).isEqualTo(ServiceRestartCondition.NONE);

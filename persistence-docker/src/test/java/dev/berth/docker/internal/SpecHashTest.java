@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.AccessMode;
 import dev.berth.ContainerSpec;
 import dev.berth.ReclaimPolicy;
-import dev.berth.StatefulContainer;
 import dev.berth.VolumeSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,17 +16,7 @@ class SpecHashTest {
     }
 
     private static ContainerSpec.Builder container() {
-        return new ContainerSpec.Builder("pg") {
-            @Override
-            public StatefulContainer start() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public StatefulContainer create() {
-                throw new UnsupportedOperationException();
-            }
-        }.image("postgres:16").env("A", "1");
+        return SpecBuilders.container("pg").image("postgres:16").env("A", "1");
     }
 
     @Test
