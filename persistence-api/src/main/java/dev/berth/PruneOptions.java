@@ -1,8 +1,11 @@
 package dev.berth;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Berth#prune(PruneOptions)} removes. Only ever what Berth created; adopted volumes are never pruned.
@@ -16,11 +19,13 @@ public final class PruneOptions {
     private final Map<String, String> labels;
     private final boolean includeRunning;
     private final boolean includeVolumes;
+    private final @Nullable Duration retiredOlderThan;
 
     private PruneOptions(Builder b) {
         this.labels = Map.copyOf(b.labels);
         this.includeRunning = b.includeRunning;
         this.includeVolumes = b.includeVolumes;
+        this.retiredOlderThan = b.retiredOlderThan;
     }
 
     public static Builder builder() {
@@ -42,10 +47,18 @@ public final class PruneOptions {
         return includeVolumes;
     }
 
+    /**
+     * The grace period after which the source copies that moves retired ({@code <name>.retired-<time>}, on the node
+     * the data left) are deleted; empty (the default) keeps them.
+     */
+    public Optional<Duration> retiredOlderThan() {
+        return Optional.ofNullable(retiredOlderThan);
+    }
+
     @Override
     public String toString() {
         return "PruneOptions[labels=" + labels + ", includeRunning=" + includeRunning + ", includeVolumes="
-                + includeVolumes + "]";
+                + includeVolumes + ", retiredOlderThan=" + retiredOlderThan + "]";
     }
 
     /** Builds {@link PruneOptions}. Not thread-safe. */
@@ -53,6 +66,7 @@ public final class PruneOptions {
         private final Map<String, String> labels = new LinkedHashMap<>();
         private boolean includeRunning;
         private boolean includeVolumes;
+        private @Nullable Duration retiredOlderThan;
 
         private Builder() {
         }
@@ -69,6 +83,19 @@ public final class PruneOptions {
 
         public Builder includeVolumes(boolean includeVolumes) {
             this.includeVolumes = includeVolumes;
+            return this;
+        }
+
+        /**
+         * Deletes the source copies moves retired once they are older than {@code gracePeriod}.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder retiredOlderThan(Duration gracePeriod) {
+            if (gracePeriod.isNegative()) {
+                throw new IllegalArgumentException("a grace period cannot be negative: " + gracePeriod);
+            }
+            this.retiredOlderThan = gracePeriod;
             return this;
         }
 

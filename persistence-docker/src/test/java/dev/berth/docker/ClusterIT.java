@@ -17,10 +17,14 @@ import dev.berth.Cluster;
 import dev.berth.MoveReport;
 import dev.berth.Node;
 import dev.berth.NodeRole;
+import dev.berth.ContainerState;
 import dev.berth.PersistentVolume;
+import dev.berth.PruneOptions;
+import dev.berth.VolumeConflictException;
 import dev.berth.RestartPolicy;
 import dev.berth.Placement;
 import dev.berth.StatefulContainer;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +124,32 @@ class ClusterIT {
         assertThat(volumesOn(zoneB)).contains(data.name());
         assertThat(volumesOn(zoneA)).doesNotContain(data.name())
                 .anyMatch(v -> v.startsWith(data.name() + ".retired-"));
+
+        PruneOptions.Builder prune = PruneOptions.builder().label(EngineFixture.RUN_LABEL, engine.runId());
+        assertThat(berth.prune(prune.retiredOlderThan(Duration.ofDays(7)).build()).volumes())
+                .as("within its grace period the retired copy stays").isEmpty();
+        assertThat(berth.prune(prune.retiredOlderThan(Duration.ZERO).build()).volumes())
+                .singleElement().asString().startsWith(data.name() + ".retired-");
+        assertThat(volumesOn(zoneA)).noneMatch(v -> v.startsWith(data.name()));
+        assertThat(c.exec("cat", "/data/note").stdout()).as("the moved data is untouched").isEqualTo("written-on-a\n");
+    }
+
+    @Test
+    void aMoveThatFailsLeavesTheContainerRunningOnTheSourceWithItsData() throws Exception {
+        PersistentVolume data = berth.volume(engine.name("back")).node(zoneA).create();
+        StatefulContainer c = berth.container(engine.name("back")).image(BUSYBOX).command(SLEEP)
+                .mount(data, "/data").start();
+        c.exec("sh", "-c", "echo still-here > /data/f && sync");
+        // Zone b has a volume of that name already: Berth never overwrites one, so the move must fail.
+        PersistentVolume squatter = berth.volume(data.name()).node(zoneB).create();
+
+        assertThatThrownBy(() -> c.moveTo(zoneB)).isInstanceOf(VolumeConflictException.class)
+                .hasMessageContaining(data.name());
+
+        assertThat(c.node().id()).isEqualTo(zoneA.id());
+        assertThat(c.state()).isEqualTo(ContainerState.RUNNING);
+        assertThat(c.exec("cat", "/data/f").stdout()).isEqualTo("still-here\n");
+        assertThat(volumesOn(zoneB)).as("the other volume is untouched").contains(squatter.name());
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.berth.Node;
 import dev.berth.PersistentVolume;
 import dev.berth.PruneOptions;
 import dev.berth.PruneReport;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -62,9 +64,24 @@ final class Pruner {
                 }
             }
         }
+        options.retiredOlderThan().ifPresent(grace -> deleted.addAll(deleteRetired(ctx, options, grace)));
         if (!removed.isEmpty() || !deleted.isEmpty()) {
             LOG.info("Pruned containers {} and volumes {}", removed, deleted);
         }
         return new PruneReport(removed, deleted);
+    }
+
+    /** The retired source copies of moves, past their grace period and unused. */
+    private static List<String> deleteRetired(EngineContext ctx, PruneOptions options, Duration grace) {
+        Instant before = Instant.now().minus(grace);
+        List<String> deleted = new ArrayList<>();
+        for (PersistentVolume volume : ctx.volumes().withLabels(options.labels())) {
+            boolean expired = RetiredVolumes.retiredAt(volume.name()).filter(at -> !at.isAfter(before)).isPresent();
+            if (expired && volume.createdByBerth() && ctx.volumes().containersUsing(volume.name()).isEmpty()) {
+                volume.delete();
+                deleted.add(volume.name());
+            }
+        }
+        return deleted;
     }
 }

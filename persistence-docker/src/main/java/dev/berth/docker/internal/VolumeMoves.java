@@ -4,8 +4,6 @@ import dev.berth.PersistentVolume;
 import dev.berth.ReclaimPolicy;
 import dev.berth.VolumeConflictException;
 import dev.berth.VolumeScope;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,7 +16,6 @@ import org.slf4j.LoggerFactory;
  */
 final class VolumeMoves {
     private static final Logger LOG = LoggerFactory.getLogger(VolumeMoves.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final EngineContext from;
     private final EngineContext to;
@@ -87,7 +84,7 @@ final class VolumeMoves {
                 }
                 continue;
             }
-            String retired = source.name() + ".retired-" + LocalDateTime.now().format(STAMP);
+            String retired = RetiredVolumes.name(source.name(), java.time.Instant.now());
             PersistentVolume keep = from.volumes().create(dev.berth.docker.internal.Specs.volume(retired,
                     source.driver(), source.spec().options(), source.labels(), source.accessMode(), ReclaimPolicy.RETAIN));
             VolumeCopier.copy(from.engine(), source.name(), from.engine(), keep.name(), from.settings().labels());
