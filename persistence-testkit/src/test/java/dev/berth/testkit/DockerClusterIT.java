@@ -1,13 +1,11 @@
 package dev.berth.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.berth.Cluster;
 import dev.berth.Node;
 import dev.berth.StatefulContainer;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** @DockerCluster with @PersistentContainer, on the local Swarm of scripts/cluster.sh. */
 class DockerClusterIT {
@@ -29,7 +27,6 @@ class DockerClusterIT {
 
     @Test
     void dataFollowsItsContainerAcrossNodesAndNodeLossNeverStartsItEmptyElsewhere() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(MovingAcrossNodes.class)).execute()
-                .testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        FixtureRuns.assertPassed(FixtureRuns.run(MovingAcrossNodes.class), 1 + 2); // the test, its class and the engine
     }
 }

@@ -1,7 +1,6 @@
 package dev.berth.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /** The extension, run through JUnit's EngineTestKit on the classes in {@link Fixtures}, against the real engine. */
@@ -30,7 +28,7 @@ class PersistentContainerIT {
     }
 
     private static Events run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().allEvents();
+        return FixtureRuns.run(fixture);
     }
 
     private static List<String> testkitVolumes() {
@@ -41,19 +39,19 @@ class PersistentContainerIT {
     void aPlainImageKeepsItsDataThroughEveryDisruptionAndLeavesNothingBehind() {
         List<String> before = testkitVolumes();
 
-        run(Fixtures.PlainImage.class).assertStatistics(s -> s.succeeded(2 + 2).failed(0));
+        FixtureRuns.assertPassed(run(Fixtures.PlainImage.class), 2 + 2);
 
         assertThat(testkitVolumes()).isEqualTo(before);
     }
 
     @Test
     void aRecipeBringsItsProbeAndTheImageAttributeOverridesItsImage() {
-        run(Fixtures.WithRecipe.class).assertStatistics(s -> s.failed(0).succeeded(2 + 1));
+        FixtureRuns.assertPassed(run(Fixtures.WithRecipe.class), 2 + 1);
     }
 
     @Test
     void perClassLifecycleSharesOneContainerAcrossTests() {
-        run(Fixtures.OneContainerPerClass.class).assertStatistics(s -> s.failed(0).succeeded(2 + 2));
+        FixtureRuns.assertPassed(run(Fixtures.OneContainerPerClass.class), 2 + 2);
     }
 
     @Test
