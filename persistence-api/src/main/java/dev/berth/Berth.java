@@ -74,6 +74,12 @@ public interface Berth extends AutoCloseable {
     /** Starts describing N ordinal replicas of one container template, each on volumes of its own. */
     ReplicaSetSpec.Builder replicaSet(String name);
 
+    /** The volume drivers and managed plugins of the engine Berth is connected to. */
+    Plugins plugins();
+
+    /** What every volume holds on disk, on every node Berth reaches, largest first. */
+    Usage usage();
+
     /** The nodes of the Swarm the engine belongs to (one node, without a Swarm). */
     Cluster cluster();
 

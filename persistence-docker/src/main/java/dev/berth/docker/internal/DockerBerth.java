@@ -4,10 +4,12 @@ import dev.berth.Berth;
 import dev.berth.BerthSettings;
 import dev.berth.Cluster;
 import dev.berth.ContainerSpec;
+import dev.berth.Plugins;
 import dev.berth.PruneOptions;
 import dev.berth.PruneReport;
 import dev.berth.ReplicaSetSpec;
 import dev.berth.Snapshots;
+import dev.berth.Usage;
 import dev.berth.VolumeSpec;
 import dev.berth.Volumes;
 
@@ -37,6 +39,16 @@ public final class DockerBerth implements Berth {
     @Override
     public ReplicaSetSpec.Builder replicaSet(String name) {
         return new DockerReplicaSetBuilder(ctx, name);
+    }
+
+    @Override
+    public Plugins plugins() {
+        return PluginInventory.of(ctx.engine());
+    }
+
+    @Override
+    public Usage usage() {
+        return DiskUsage.of(ctx);
     }
 
     @Override

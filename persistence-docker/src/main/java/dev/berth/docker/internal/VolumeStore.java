@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,13 +138,8 @@ final class VolumeStore implements Volumes {
 
     /** What the engine's disk-usage report says the volume takes; -1 when its driver does not say. */
     long sizeOf(String name) {
-        JsonNode df = engine.getJson("/system/df?type=volume").orElseThrow();
-        for (JsonNode v : df.path("Volumes")) {
-            if (name.equals(v.path("Name").asText())) {
-                return v.path("UsageData").path("Size").asLong(-1);
-            }
-        }
-        throw new NotFoundException("volume", name);
+        return DiskUsage.onNode(ctx).stream().filter(v -> v.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFoundException("volume", name)).sizeBytes();
     }
 
     /** The names of the containers, in any state, that mount the volume. */
@@ -206,7 +200,6 @@ final class VolumeStore implements Volumes {
     }
 
     private List<String> installedDrivers() {
-        Map<String, List<String>> plugins = engine.call(() -> engine.client().infoCmd().exec().getPlugins());
-        return Objects.requireNonNullElse(plugins, Map.<String, List<String>>of()).getOrDefault("Volume", List.of());
+        return PluginInventory.volumeDrivers(engine);
     }
 }
