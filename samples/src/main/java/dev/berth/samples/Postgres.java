@@ -2,6 +2,7 @@ package dev.berth.samples;
 
 import dev.berth.BerthException;
 import dev.berth.DataProbe;
+import dev.berth.ExecResult;
 import dev.berth.Readiness;
 import dev.berth.Recipe;
 import dev.berth.StatefulContainer;
@@ -142,6 +143,44 @@ public final class Postgres implements Recipe {
         String url = "jdbc:postgresql://" + container.host() + ":" + container.mappedPort(PORT) + "/"
                 + ServiceEnv.value(container.spec(), "POSTGRES_DB", database);
         return Jdbc.open(new org.postgresql.Driver(), url, properties);
+    }
+
+    /**
+     * Lets standbys stream from this primary: adds {@code host replication all all scram-sha-256} to its
+     * {@code pg_hba.conf} (once) and reloads it. Password-protected, like every other TCP connection.
+     */
+    public void allowReplication(StatefulContainer primary) {
+        String script = "grep -q '^host replication all all' \"$PGDATA/pg_hba.conf\" || "
+                + "echo 'host replication all all scram-sha-256' >> \"$PGDATA/pg_hba.conf\"";
+        ExecResult added = primary.exec("gosu", "postgres", "bash", "-c", script);
+        if (added.exitCode() != 0) {
+            throw new BerthException("Could not allow replication on '" + primary.name() + "': " + added.stderr());
+        }
+        try (Connection c = connect(primary); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new BerthException("Reloading the configuration of '" + primary.name() + "' failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A recipe for a hot standby of {@code primary} (on which {@link #allowReplication} was called), with this recipe's
+     * image, user and password: it copies the primary on its first start and streams its WAL from then on.
+     */
+    public PostgresStandby standbyOf(StatefulContainer primary) {
+        return new PostgresStandby(this, primary.host(), primary.mappedPort(PORT),
+                ServiceEnv.value(primary.spec(), "POSTGRES_PASSWORD", password));
+    }
+
+    /** Promotes a standby: it stops following its primary and takes writes ({@code pg_promote()}). */
+    public void promote(StatefulContainer standby) {
+        try (Connection c = connect(standby); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_promote(true, 30)");
+        } catch (SQLException e) {
+            throw new BerthException("Promoting '" + standby.name() + "' failed: " + e.getMessage()
+                    + ". Is it a standby that answers queries?", e);
+        }
     }
 
     @Override

@@ -34,6 +34,17 @@ class ClusterStoriesIT {
     }
 
     @Test
+    void aPostgresStandbyPlacedByLabelStreamsThePrimaryAndIsPromotedWhenItDies() {
+        StoryOutput out = new StoryOutput();
+
+        boolean survived = new PrimaryAndStandby().run(engine.berth(), engine.name("replicas"), out.stream());
+
+        assertThat(survived).as(out.text()).isTrue();
+        assertThat(out.text()).contains("streamed to the standby: it has 4", "without copying the primary again",
+                "committed a fifth order");
+    }
+
+    @Test
     void redisPinnedToTheManagerFindsItsDataAfterEveryRedeploy() {
         StoryOutput out = new StoryOutput();
 
