@@ -1,6 +1,5 @@
 package dev.berth.docker.internal;
 
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.berth.BerthException;
@@ -8,7 +7,6 @@ import dev.berth.ContainerSpec;
 import dev.berth.ContainerState;
 import dev.berth.ExecResult;
 import dev.berth.MoveReport;
-import dev.berth.NameTakenException;
 import dev.berth.Node;
 import dev.berth.NodeUnavailableException;
 import dev.berth.NotFoundException;
@@ -25,10 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A stateful container on one node. On a single engine, or on the Swarm manager Berth is connected to when it has no
- * placement, every start creates a fresh Docker container from the spec after the single-writer guard. On a Swarm,
- * once it has a placement or runs on another node, it is a one-task service pinned to the node of its volumes
- * ({@link PinnedService}), and Swarm restarts it there. Either way the volumes carry the state. Operations are
+ * A stateful container on one node: a plain container ({@link PlainContainer}) or, on a Swarm, a one-task service
+ * pinned to the node of its volumes ({@link PinnedService}). What is the same either way lives here: readiness,
+ * signals, exec, ports, moves between nodes, and the refusal to start anywhere but where the data is. Operations are
  * serialised per handle.
  */
 final class DockerStatefulContainer implements StatefulContainer {
@@ -36,9 +33,8 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     private volatile EngineContext ctx;
     private final ContainerSpec spec;
-    private volatile @Nullable String containerId;
-    /** Whether it runs as a Swarm service; decided on first use and after a move. */
-    private volatile @Nullable Boolean asService;
+    /** How it runs now; decided on first use, and again after a move. */
+    private volatile @Nullable Incarnation incarnation;
 
     DockerStatefulContainer(EngineContext ctx, ContainerSpec spec) {
         this.ctx = ctx;
@@ -50,69 +46,30 @@ final class DockerStatefulContainer implements StatefulContainer {
         return ctx.engine();
     }
 
-    private boolean asService() {
-        Boolean decided = asService;
-        if (decided == null) {
-            EngineContext current = ctx;
-            decided = current.cluster().isSwarm() && (spec.placement().isPresent()
-                    || !current.node().id().equals(current.cluster().localNodeId())
-                    || PinnedService.exists(current, spec.name()));
-            asService = decided;
+    /**
+     * A Swarm service when the connected engine manages a Swarm and the container has a placement, runs on another
+     * node, or already is one; otherwise a plain container.
+     */
+    private Incarnation incarnation() {
+        Incarnation current = incarnation;
+        if (current == null) {
+            EngineContext here = ctx;
+            boolean asService = here.cluster().isSwarm() && (spec.placement().isPresent()
+                    || !here.node().id().equals(here.cluster().localNodeId())
+                    || PinnedService.exists(here, spec.name()));
+            current = asService ? new PinnedService(here, spec) : new PlainContainer(here, spec);
+            incarnation = current;
         }
-        return decided;
-    }
-
-    private PinnedService service() {
-        return new PinnedService(ctx, spec);
+        return current;
     }
 
     /** Creates (and, when {@code start}, starts) a fresh container, replacing an older one of Berth's. */
     synchronized DockerStatefulContainer launch(boolean start) {
-        if (asService()) {
-            requireVolumesExist();
-            containerId = service().deploy(start ? 1 : 0, ctx.settings().readyTimeout()).orElse(null);
-            if (start) {
-                LOG.info("Started container {} ({}) as a Swarm service on node {}, volumes {}", spec.name(),
-                        spec.image(), ctx.node().id(), spec.mounts());
-                awaitReady();
-            }
-            return this;
-        }
-        Optional<InspectContainerResponse> existing = inspectByName();
-        if (existing.isPresent()) {
-            InspectContainerResponse old = existing.get();
-            if (!Labels.isManaged(old.getConfig().getLabels())) {
-                throw new NameTakenException(spec.name());
-            }
-            if (start && Boolean.TRUE.equals(old.getState().getRunning())
-                    && SpecHash.of(spec).equals(old.getConfig().getLabels().get(Labels.SPEC_HASH))) {
-                containerId = old.getId();
-                LOG.info("Container {} already runs with this spec; using it", spec.name());
-                awaitReady();
-                return this;
-            }
-            removeContainer(old.getId());
-        }
         requireVolumesExist();
-        Images.ensure(engine(), spec.image());
-        String id = ContainerCreation.create(engine(), spec, ctx.settings().labels(), start);
-        if (!start) {
-            containerId = id;
-            return this;
+        Optional<String> id = incarnation().launch(start);
+        if (start) {
+            awaitReady(id.orElseThrow());
         }
-        WriterGuard.claim(engine(), spec.name(), id, spec.mounts());
-        containerId = id;
-        try {
-            engine().run(() -> engine().client().startContainerCmd(id).exec());
-        } catch (RuntimeException e) {
-            // A contender that never started must not hold its volumes.
-            removeContainer(id);
-            containerId = null;
-            throw new BerthException("The engine could not start container '" + spec.name() + "': "
-                    + Redaction.mask(String.valueOf(e.getMessage()), spec.secretEnv().values()), e);
-        }
-        LOG.info("Started container {} ({}) on volumes {}", spec.name(), spec.image(), spec.mounts());
-        awaitReady();
         return this;
     }
 
@@ -125,8 +82,8 @@ final class DockerStatefulContainer implements StatefulContainer {
         }
     }
 
-    private void awaitReady() {
-        ReadinessWait.await(engine(), this, currentId(), ctx.settings().readyTimeout());
+    private void awaitReady(String containerId) {
+        ReadinessWait.await(engine(), this, containerId, ctx.settings().readyTimeout());
     }
 
     @Override
@@ -151,19 +108,7 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public synchronized void stop() {
-        if (asService()) {
-            service().stop(spec.stopTimeout().plus(ctx.settings().readyTimeout()));
-            LOG.info("Stopped container {} (its Swarm service has no task now)", spec.name());
-            return;
-        }
-        String id = currentId();
-        engine().runIgnoringAbsent(() -> {
-            try {
-                engine().client().stopContainerCmd(id).withTimeout((int) spec.stopTimeout().toSeconds()).exec();
-            } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
-                // stopping a stopped container is done
-            }
-        });
+        incarnation().stop();
         LOG.info("Stopped container {}", spec.name());
     }
 
@@ -219,20 +164,9 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public synchronized void recreate() {
-        if (asService()) {
-            PinnedService service = service();
-            containerId = service.runningContainer().isPresent() ? service.redeploy(ctx.settings().readyTimeout())
-                    : service.deploy(1, ctx.settings().readyTimeout()).orElseThrow();
-            awaitReady();
-            LOG.info("Recreated container {}: a new task of its Swarm service on node {}", spec.name(), ctx.node().id());
-            return;
-        }
-        if (containerId != null) {
-            removeContainer(containerId);
-            containerId = null;
-        }
-        launch(true);
-        LOG.info("Recreated container {}", spec.name());
+        requireVolumesExist();
+        awaitReady(incarnation().recreate());
+        LOG.info("Recreated container {} on node {}", spec.name(), ctx.node().id());
     }
 
     @Override
@@ -247,10 +181,11 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public ContainerState state() {
-        String id = asService() ? liveId().orElse(null) : containerId;
-        if (id == null) {
+        Optional<String> current = incarnation().container();
+        if (current.isEmpty()) {
             return ContainerState.ABSENT;
         }
+        String id = current.get();
         return engine().find(() -> engine().client().inspectContainerCmd(id).exec())
                 .map(c -> stateOf(c.getState().getStatus()))
                 .orElse(ContainerState.ABSENT);
@@ -316,27 +251,25 @@ final class DockerStatefulContainer implements StatefulContainer {
         requireReady(target);
         EngineContext destination = source.on(target);
         long down = System.nanoTime();
+        Incarnation leaving = incarnation();
         stop();
         VolumeMoves moves = new VolumeMoves(source, destination);
         try {
             spec.mounts().stream().map(VolumeMount::volume).distinct().forEach(moves::move);
             ctx = destination;
-            containerId = null;
-            asService = null;
+            incarnation = null;
             launch(true);
         } catch (RuntimeException e) {
             moves.rollBack();
             ctx = source;
-            asService = null;
+            incarnation = null;
             LOG.warn("Moving container {} to node {} failed ({}); starting it again on node {}", spec.name(),
                     target.id(), e.getMessage(), from.id());
             launch(true);
             throw e;
         }
         Duration downtime = Duration.ofNanos(System.nanoTime() - down);
-        source.engine().runIgnoringAbsent(() -> source.engine().client().removeContainerCmd(spec.name())
-                .withForce(true).withRemoveVolumes(true).exec());
-        PinnedService.removeEndedContainers(source.engine(), spec.name());
+        leaving.removeLeftovers();
         moves.retireSources();
         LOG.info("Moved container {} from node {} to node {}: {} ms down, {} bytes copied and verified", spec.name(),
                 from.id(), target.id(), downtime.toMillis(), moves.bytes());
@@ -356,13 +289,7 @@ final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public synchronized void remove() {
-        if (asService()) {
-            service().remove(spec.stopTimeout().plus(ctx.settings().readyTimeout()));
-            containerId = null;
-        } else if (containerId != null) {
-            removeContainer(containerId);
-            containerId = null;
-        }
+        incarnation().remove();
         for (PersistentVolume volume : volumes()) {
             if (volume.reclaimPolicy() == ReclaimPolicy.DELETE && volume.createdByBerth()
                     && ctx.volumes().containersUsing(volume.name()).isEmpty()) {
@@ -371,32 +298,8 @@ final class DockerStatefulContainer implements StatefulContainer {
         }
     }
 
-    /** Removes a container with its anonymous volumes; named volumes are never touched by this. */
-    private void removeContainer(String id) {
-        engine().runIgnoringAbsent(() -> engine().client().removeContainerCmd(id)
-                .withForce(true).withRemoveVolumes(true).exec());
-    }
-
-    private Optional<InspectContainerResponse> inspectByName() {
-        return engine().find(() -> engine().client().inspectContainerCmd(spec.name()).exec())
-                .filter(c -> c.getName().equals("/" + spec.name()));
-    }
-
-    /** For a Swarm service: the container of its running task, else of its latest one. */
-    private Optional<String> liveId() {
-        PinnedService service = service();
-        Optional<String> id = service.runningContainer().or(service::latestContainer);
-        id.ifPresent(found -> containerId = found);
-        return id;
-    }
-
     private String currentId() {
-        String id = asService() ? liveId().orElse(null) : containerId;
-        if (id == null) {
-            throw new BerthException("Container '" + spec.name() + "' has no running incarnation: call start() "
-                    + "or recreate() first.");
-        }
-        return id;
+        return incarnation().container().orElseThrow(() -> Incarnation.none(spec.name()));
     }
 
     private static void sleep(long millis) {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Swarm's own machinery restarts it there, and never elsewhere on empty volumes. Services are made through the manager
  * Berth is connected to; the task's container is reached through its node's own engine.
  */
-final class PinnedService {
+final class PinnedService implements Incarnation {
     private static final Logger LOG = LoggerFactory.getLogger(PinnedService.class);
     /** The label Swarm puts on every task's container. */
     static final String SERVICE_LABEL = "com.docker.swarm.service.name";
@@ -47,6 +47,42 @@ final class PinnedService {
 
     private Engine manager() {
         return ctx.cluster().localEngine();
+    }
+
+    @Override
+    public Optional<String> launch(boolean start) {
+        Optional<String> id = deploy(start ? 1 : 0, ctx.settings().readyTimeout());
+        if (start) {
+            LOG.info("Started container {} ({}) as a Swarm service on node {}, volumes {}", spec.name(), spec.image(),
+                    ctx.node().id(), spec.mounts());
+        }
+        return id;
+    }
+
+    @Override
+    public void stop() {
+        stop(spec.stopTimeout().plus(ctx.settings().readyTimeout()));
+    }
+
+    @Override
+    public String recreate() {
+        Duration timeout = ctx.settings().readyTimeout();
+        return runningContainer().isPresent() ? redeploy(timeout) : deploy(1, timeout).orElseThrow();
+    }
+
+    @Override
+    public Optional<String> container() {
+        return runningContainer().or(this::latestContainer);
+    }
+
+    @Override
+    public void remove() {
+        remove(spec.stopTimeout().plus(ctx.settings().readyTimeout()));
+    }
+
+    @Override
+    public void removeLeftovers() {
+        removeEndedContainers(ctx.engine(), spec.name());
     }
 
     /** Whether a service exists for the container of this name (made by Berth or not). */
@@ -76,7 +112,7 @@ final class PinnedService {
      * Creates or updates the service so that it runs {@code replicas} (0 or 1) tasks of this spec on this node; with 1,
      * waits for the task's container to run and returns its id.
      */
-    Optional<String> deploy(int replicas, Duration timeout) {
+    private Optional<String> deploy(int replicas, Duration timeout) {
         Optional<Service> existing = find(manager(), spec.name());
         if (existing.isPresent() && !Labels.isManaged(existing.get().getSpec().getLabels())) {
             throw new NameTakenException(spec.name());
@@ -102,7 +138,7 @@ final class PinnedService {
     }
 
     /** Replaces the task with a fresh one (a new container on the same volumes); returns its container's id. */
-    String redeploy(Duration timeout) {
+    private String redeploy(Duration timeout) {
         Service service = find(manager(), spec.name()).orElseThrow(() -> gone());
         Optional<String> before = runningTask(service.getId()).map(Task::getId);
         forceNewTask(service);
@@ -110,7 +146,7 @@ final class PinnedService {
     }
 
     /** Scales the service to no task and waits until its container has stopped. */
-    void stop(Duration timeout) {
+    private void stop(Duration timeout) {
         Service service = find(manager(), spec.name()).orElseThrow(() -> gone());
         ServiceSpec spec0 = service.getSpec();
         if (spec0.getMode().getReplicated().getReplicas() > 0) {
@@ -121,13 +157,13 @@ final class PinnedService {
     }
 
     /** The container of the task that runs now, if any. */
-    Optional<String> runningContainer() {
+    private Optional<String> runningContainer() {
         return find(manager(), spec.name()).flatMap(s -> runningTask(s.getId()))
                 .map(t -> t.getStatus().getContainerStatus().getContainerID());
     }
 
     /** The container of the newest task that has one (running or ended), if any. */
-    Optional<String> latestContainer() {
+    private Optional<String> latestContainer() {
         return find(manager(), spec.name()).flatMap(s -> tasks(s.getId()).stream()
                 .filter(t -> containerOf(t).isPresent())
                 .max(Comparator.comparing(Task::getCreatedAt)))
@@ -135,7 +171,7 @@ final class PinnedService {
     }
 
     /** Removes the service; its containers go with it (its named volumes never do). */
-    void remove(Duration timeout) {
+    private void remove(Duration timeout) {
         Optional<Service> service = find(manager(), spec.name());
         if (service.isEmpty()) {
             return;
