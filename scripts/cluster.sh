@@ -212,7 +212,8 @@ ensure_dockerd() {
   say "starting dockerd of n$k in netns $(ns_of "$k"), log $log"
   # nsenter --net, not ip netns exec (that remounts /sys and hides the cgroups); a UTS namespace for the hostname.
   # dockerd starts a containerd of its own under its exec-root (no system containerd at /run/containerd).
-  # The engine outlives this script: it must not inherit the caller's descriptors (a build's lock file, say).
+  # The engine outlives this script: it must not inherit the caller's descriptors. A held lock file (the caller's
+  # `flock FILE cmd` hands its fd down) would otherwise stay locked for as long as the node runs.
   (
     for fd in /proc/self/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-"; done
     exec nohup setsid nsenter --net="/var/run/netns/$(ns_of "$k")" unshare --uts \

@@ -34,11 +34,6 @@ record ArchiveRecord(String path, Kind kind, int mode, long uid, long gid, long 
         return new ArchiveRecord(path, kind, mode, uid, gid, mtime, size, link, sha);
     }
 
-    /** Whether the headers are the same, the content's checksum aside. */
-    boolean sameHeader(ArchiveRecord other) {
-        return withSha256("").equals(other.withSha256(""));
-    }
-
     /** The checksum-list line, without its line feed. */
     String line() {
         return (sha256.isEmpty() ? "-" : sha256) + '\t' + kind.code + '\t' + Integer.toOctalString(mode) + '\t' + uid

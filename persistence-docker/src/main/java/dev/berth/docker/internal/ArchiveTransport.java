@@ -1,6 +1,7 @@
 package dev.berth.docker.internal;
 
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,12 +60,24 @@ final class ArchiveTransport {
             try (HttpConnection connection = HttpConnection.open(engine.endpoint(), connectTimeout)) {
                 connection.send("PUT", target, Map.of("Content-Type", "application/x-tar",
                         "Transfer-Encoding", "chunked"));
-                ChunkedOutput chunks = new ChunkedOutput(connection.output());
+                boolean[] engineGone = {false};
+                ChunkedOutput chunks = new ChunkedOutput(new FilterOutputStream(connection.output()) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        try {
+                            out.write(b, off, len);
+                        } catch (IOException e) {
+                            engineGone[0] = true;
+                            throw e;
+                        }
+                    }
+                });
                 try {
                     body.writeTo(chunks);
                     chunks.finish();
                 } catch (IOException e) {
-                    throw refusal(connection, containerId, e);
+                    // Only an engine that stopped reading has answered; one still waiting for the body never will.
+                    throw engineGone[0] ? refusal(connection, containerId, e) : e;
                 }
                 if (connection.readHead() != 200) {
                     throw connection.failure("writing into " + path + " of container " + containerId);

@@ -25,9 +25,9 @@ final class ChunkedInputStream extends FilterInputStream {
             return -1;
         }
         if (remaining == 0) {
-            String size = ArchiveStreams.line(in);
+            String size = HttpConnection.line(in);
             if (size.isEmpty()) {
-                size = ArchiveStreams.line(in);
+                size = HttpConnection.line(in);
             }
             remaining = Long.parseLong(size.split(";", 2)[0].strip(), 16);
             if (remaining == 0) {

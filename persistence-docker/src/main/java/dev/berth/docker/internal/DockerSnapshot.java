@@ -86,7 +86,7 @@ final class DockerSnapshot implements Snapshot {
 
     @Override
     public void verify() {
-        SnapshotRestorer.check(store, manifest, true, new ProgressMeter(ctx.settings().progressListener(),
+        SnapshotRestorer.check(store, manifest, new ProgressMeter(ctx.settings().progressListener(),
                 Progress.Operation.VERIFY, "'" + name() + "' (" + id() + ")", manifest.archiveBytes()));
     }
 

@@ -253,9 +253,12 @@ final class DockerStatefulContainer implements StatefulContainer {
         long down = System.nanoTime();
         Incarnation leaving = incarnation();
         stop();
+        long stopped = System.nanoTime();
+        long copied;
         VolumeMoves moves = new VolumeMoves(source, destination);
         try {
             spec.mounts().stream().map(VolumeMount::volume).distinct().forEach(moves::move);
+            copied = System.nanoTime();
             ctx = destination;
             incarnation = null;
             launch(true);
@@ -268,11 +271,14 @@ final class DockerStatefulContainer implements StatefulContainer {
             launch(true);
             throw e;
         }
-        Duration downtime = Duration.ofNanos(System.nanoTime() - down);
+        long started = System.nanoTime();
+        Duration downtime = Duration.ofNanos(started - down);
         leaving.removeLeftovers();
         moves.retireSources();
-        LOG.info("Moved container {} from node {} to node {}: {} ms down, {} bytes copied and verified", spec.name(),
-                from.id(), target.id(), downtime.toMillis(), moves.bytes());
+        LOG.info("Moved container {} from node {} to node {}: {} ms down (stop {} ms, copy and verify {} ms, start {} "
+                + "ms), {} bytes copied and verified", spec.name(), from.id(), target.id(), downtime.toMillis(),
+                (stopped - down) / 1_000_000, (copied - stopped) / 1_000_000, (started - copied) / 1_000_000,
+                moves.bytes());
         return new MoveReport(from, target, downtime, moves.bytes(), moves.files());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.transport.SSLConfig;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,14 +93,14 @@ final class HttpConnection implements Closeable {
 
     /** Reads a response's status line and headers; returns the status. */
     int readHead() throws IOException {
-        String statusLine = ArchiveStreams.line(in);
+        String statusLine = line(in);
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
             throw new IOException("the engine answered with something other than HTTP: '" + statusLine + "'");
         }
         status = Integer.parseInt(parts[1]);
         headers.clear();
-        for (String line = ArchiveStreams.line(in); !line.isEmpty(); line = ArchiveStreams.line(in)) {
+        for (String line = line(in); !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
             if (colon > 0) {
                 headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
@@ -128,6 +129,20 @@ final class HttpConnection implements Closeable {
             message = "no message (" + e.getMessage() + ")";
         }
         return new Engine.RawEngineException(status, what + ": " + message);
+    }
+
+    /** One line of a response head or a chunk size, without its CR LF. */
+    static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("the engine closed the connection mid-answer");
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
     }
 
     @Override

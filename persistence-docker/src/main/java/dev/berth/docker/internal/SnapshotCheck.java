@@ -17,13 +17,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a stored snapshot's archive in step with its checksum list, entry by entry: every header is checked for
- * safety and compared with its line, and (with {@code content}) every file is re-hashed; a {@link ArchiveReader.Visitor}
+ * safety, every file is re-hashed, and each is compared with its line; a {@link ArchiveReader.Visitor}
  * can receive the checked entries on the way. Afterwards the list's own checksum is compared with the manifest's.
  * Memory stays flat: nothing is collected but the names of damaged files.
  */
 final class SnapshotCheck {
     private static final int LISTED = 1000;
-    private static final int BUFFER = 1 << 20;
+    /** Smaller than the reader's buffer, so that the reader's large reads bypass it, without a copy into it. */
+    private static final int BUFFER = 1 << 16;
 
     private final List<String> damaged = new ArrayList<>();
     private long damagedCount;
@@ -36,16 +37,14 @@ final class SnapshotCheck {
      * @throws SnapshotCorruptedException naming the damaged files, after the whole archive was read
      * @throws dev.berth.UnsafeArchiveException at the first entry that must not be restored
      */
-    static void run(SnapshotStore store, SnapshotManifest m, boolean content, ArchiveReader.Visitor visitor,
-            @Nullable ProgressMeter meter) throws IOException {
+    static void run(SnapshotStore store, SnapshotManifest m, ArchiveReader.Visitor visitor, ProgressMeter meter)
+            throws IOException {
         SnapshotCheck check = new SnapshotCheck();
         MessageDigest listSha = ArchiveReader.sha256();
         try (InputStream archive = store.open(m.id(), SnapshotStore.Part.ARCHIVE);
                 BufferedReader lines = new BufferedReader(new InputStreamReader(new DigestInputStream(
-                        store.open(m.id(), SnapshotStore.Part.CHECKSUMS), listSha), StandardCharsets.UTF_8), BUFFER)) {
-            InputStream buffered = new BufferedInputStream(archive, BUFFER);
-            check.compare(new ArchiveReader(meter == null ? buffered : meter.counting(buffered)), lines, content,
-                    visitor);
+                        store.open(m.id(), SnapshotStore.Part.CHECKSUMS), listSha), StandardCharsets.UTF_8))) {
+            check.compare(new ArchiveReader(meter.counting(new BufferedInputStream(archive, BUFFER))), lines, visitor);
             while (lines.readLine() != null) {
                 // read to the end, for the list's own checksum
             }
@@ -62,7 +61,7 @@ final class SnapshotCheck {
         }
     }
 
-    private void compare(ArchiveReader reader, BufferedReader lines, boolean content, ArchiveReader.Visitor visitor)
+    private void compare(ArchiveReader reader, BufferedReader lines, ArchiveReader.Visitor visitor)
             throws IOException {
         while (true) {
             ArchiveRecord expected;
@@ -76,7 +75,7 @@ final class SnapshotCheck {
             }
             ArchiveRecord actual;
             try {
-                actual = reader.next(content, visitor);
+                actual = reader.next(true, visitor);
             } catch (IOException e) {
                 problem("the archive cannot be read from there on: " + e.getMessage());
                 damageRest(expected, lines);
@@ -92,8 +91,8 @@ final class SnapshotCheck {
                 problem("the archive ends early");
                 damageRest(expected, lines);
                 return;
-            } else if (content ? !expected.equals(actual) : !expected.sameHeader(actual)) {
-                problem(content ? "their content or metadata changed" : "their metadata changed");
+            } else if (!expected.equals(actual)) {
+                problem("their content or metadata changed");
                 damage(expected.path());
             }
         }

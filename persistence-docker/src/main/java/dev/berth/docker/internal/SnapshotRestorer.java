@@ -10,15 +10,14 @@ import dev.berth.spi.SnapshotStore;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Restores a stored snapshot through a helper container. Into a new volume: a first pass checks every header
- * before the volume is even created; the second streams checked, re-encoded entries while re-hashing every file, and
- * the volume is deleted if anything fails. In place: the whole snapshot is verified first, then the volume is
- * emptied and written, refused while a writer runs.
+ * Restores a stored snapshot through a helper container. Into a new volume, in one pass: the volume is created, then
+ * checked, re-encoded entries stream into it while every file is re-hashed; an unsafe entry is never sent, and on any
+ * failure (an unsafe entry, a checksum that does not match, the engine's refusal) the new volume is deleted again. In
+ * place: the whole snapshot is verified first, then the volume is emptied and written, refused while a writer runs.
  */
 final class SnapshotRestorer {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotRestorer.class);
@@ -35,8 +34,6 @@ final class SnapshotRestorer {
                     + "' (a snapshot is restored into a new volume only: choose another name, or restoreInPlace())");
         }
         long started = System.nanoTime();
-        check(store, m, false, null);
-        long checked = System.nanoTime();
         PersistentVolume target = ctx.volumes().create(spec);
         boolean restored = false;
         try {
@@ -50,9 +47,9 @@ final class SnapshotRestorer {
             }
         }
         long done = System.nanoTime();
-        LOG.info("Restored snapshot {} ('{}') of volume {} into new volume {} in {} ms ({} MiB/s; headers checked in "
-                + "{} ms)", m.id(), m.name(), source.name(), newName, (done - started) / 1_000_000,
-                Math.round(m.sizeBytes() / 1048576.0 / ((done - started) / 1e9)), (checked - started) / 1_000_000);
+        LOG.info("Restored snapshot {} ('{}') of volume {} into new volume {} in {} ms ({} MiB/s)", m.id(), m.name(),
+                source.name(), newName, (done - started) / 1_000_000,
+                Math.round(m.sizeBytes() / 1048576.0 / ((done - started) / 1e9)));
         return target;
     }
 
@@ -62,7 +59,7 @@ final class SnapshotRestorer {
         if (existing.isEmpty()) {
             return restore(ctx, store, m, name);
         }
-        check(store, m, true, new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.VERIFY,
+        check(store, m, new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.VERIFY,
                 describe(m), m.archiveBytes()));
         try (ArchiveHelper helper = ArchiveHelper.writing(ctx, name, true)) {
             List<String> writers = WriterGuard.writers(ctx.engine(), name).stream().map(VolumeStore::nameOf).toList();
@@ -83,13 +80,11 @@ final class SnapshotRestorer {
         return existing.get();
     }
 
-    /** Reads the whole snapshot: headers only, or with every file re-hashed. */
-    static void check(SnapshotStore store, SnapshotManifest m, boolean content, @Nullable ProgressMeter meter) {
+    /** Reads the whole snapshot, re-hashing every file. */
+    static void check(SnapshotStore store, SnapshotManifest m, ProgressMeter meter) {
         try {
-            SnapshotCheck.run(store, m, content, ArchiveReader.Visitor.NONE, meter);
-            if (meter != null) {
-                meter.finish();
-            }
+            SnapshotCheck.run(store, m, ArchiveReader.Visitor.NONE, meter);
+            meter.finish();
         } catch (IOException e) {
             throw DockerSnapshot.storeFailure(store, m, "read", e);
         }
@@ -98,17 +93,13 @@ final class SnapshotRestorer {
     private static void write(EngineContext ctx, ArchiveHelper helper, SnapshotStore store, SnapshotManifest m) {
         ProgressMeter meter = new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.RESTORE,
                 describe(m), m.archiveBytes());
-        helper.upload(body -> StreamPair.run(tar -> {
-            ArchiveWriter writer = new ArchiveWriter(tar);
-            SnapshotCheck.run(store, m, true, writer, meter);
+        // On this thread, straight into the request body: the engine extracts what the socket already holds while
+        // this thread reads and hashes the next entries; a second thread with a pipe in between only adds copies.
+        helper.upload(body -> {
+            ArchiveWriter writer = new ArchiveWriter(body);
+            SnapshotCheck.run(store, m, writer, meter);
             writer.finish();
-        }, in -> {
-            byte[] buffer = new byte[ChunkedOutput.CHUNK];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                body.write(buffer, 0, n);
-            }
-            return null;
-        }));
+        });
         meter.finish();
     }
 

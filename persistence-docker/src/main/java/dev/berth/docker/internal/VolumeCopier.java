@@ -3,18 +3,19 @@ package dev.berth.docker.internal;
 import dev.berth.BerthException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies a volume's files from one engine to another through the Engine API's archive endpoints, streaming (memory
- * stays flat), hashing every file on the way, then re-reading the target and comparing per-file manifests.
+ * Copies a volume's files from one engine to another through the Engine API's archive endpoints in one pass: the
+ * source's tar is relayed to the target as it streams (memory stays flat) and every file is hashed on the way; then
+ * the target is read back and its per-file manifest compared with the source's. A transient failure of the upload
+ * starts the copy over from the source.
  */
 final class VolumeCopier {
     private static final Logger LOG = LoggerFactory.getLogger(VolumeCopier.class);
@@ -26,60 +27,36 @@ final class VolumeCopier {
     private VolumeCopier() {
     }
 
-    static Copied copy(Engine from, String source, Engine to, String target, Map<String, String> labels) {
-        try (VolumeHelper src = VolumeHelper.open(from, source, true, labels);
-                VolumeHelper dst = VolumeHelper.open(to, target, false, labels)) {
+    static Copied copy(EngineContext from, String source, EngineContext to, String target) {
+        try (ArchiveHelper src = ArchiveHelper.reading(from, source);
+                ArchiveHelper dst = ArchiveHelper.writing(to, target, false)) {
             long started = System.nanoTime();
-            Map<String, String> sent = stream(src, dst);
+            AtomicReference<Map<String, String>> sent = new AtomicReference<>();
+            dst.upload(body -> {
+                try (InputStream tar = src.download()) {
+                    sent.set(TarDigest.of(new TeeInput(tar, body)));
+                }
+            });
             long streamed = System.nanoTime();
             Map<String, String> received;
-            try (InputStream back = ArchiveStreams.read(to, dst.id(), VolumeHelper.MOUNT)) {
+            try (InputStream back = dst.download()) {
                 received = TarDigest.of(back);
             }
-            List<String> differing = differences(sent, received);
+            List<String> differing = differences(sent.get(), received);
             if (!differing.isEmpty()) {
                 throw new BerthException("The copy of volume '" + source + "' to '" + target + "' does not match its "
                         + "source in " + differing.size() + " files, such as " + differing.subList(0, Math.min(5,
                         differing.size())) + "; the source is untouched.");
             }
+            long files = sent.get().size();
+            long bytes = TarDigest.bytes(sent.get());
             LOG.info("Copied and verified volume {}: {} files, {} bytes, streamed in {} ms, verified in {} ms", source,
-                    sent.size(), TarDigest.bytes(sent), (streamed - started) / 1_000_000,
-                    (System.nanoTime() - streamed) / 1_000_000);
-            return new Copied(TarDigest.bytes(sent), sent.size());
-        } catch (IOException e) {
+                    files, bytes, (streamed - started) / 1_000_000, (System.nanoTime() - streamed) / 1_000_000);
+            return new Copied(bytes, files);
+        } catch (IOException | UncheckedIOException e) {
             throw new BerthException("Copying volume '" + source + "' failed: " + e.getMessage()
                     + "; the source is untouched.", e);
         }
-    }
-
-    private static Map<String, String> stream(VolumeHelper src, VolumeHelper dst) throws IOException {
-        ChunkPipe chunks = new ChunkPipe();
-        InputStream toTarget = chunks.source;
-        OutputStream pipe = chunks.sink;
-        Engine to = dst.engine();
-        CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
-            try (toTarget) {
-                ArchiveStreams.write(to, dst.id(), "/", toTarget);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        Map<String, String> manifest;
-        try (InputStream out = ArchiveStreams.read(src.engine(), src.id(), VolumeHelper.MOUNT);
-                InputStream tee = new TeeInput(out, pipe)) {
-            manifest = TarDigest.of(tee);
-        } finally {
-            pipe.close();
-        }
-        try {
-            upload.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing the target", e);
-        } catch (ExecutionException e) {
-            throw new IOException("writing the target failed: " + e.getCause().getMessage(), e.getCause());
-        }
-        return manifest;
     }
 
     static List<String> differences(Map<String, String> expected, Map<String, String> actual) {

@@ -43,8 +43,7 @@ final class VolumeMoves {
         PersistentVolume target = to.volumes().create(volume.spec());
         copied.add(target);
         sources.add(source);
-        VolumeCopier.Copied result = VolumeCopier.copy(from.engine(), volume.name(), to.engine(), volume.name(),
-                from.settings().labels());
+        VolumeCopier.Copied result = VolumeCopier.copy(from, volume.name(), to, volume.name());
         bytes += result.bytes();
         files += result.files();
         return target;
@@ -87,7 +86,7 @@ final class VolumeMoves {
             String retired = RetiredVolumes.name(source.name(), java.time.Instant.now());
             PersistentVolume keep = from.volumes().create(dev.berth.docker.internal.Specs.volume(retired,
                     source.driver(), source.spec().options(), source.labels(), source.accessMode(), ReclaimPolicy.RETAIN));
-            VolumeCopier.copy(from.engine(), source.name(), from.engine(), keep.name(), from.settings().labels());
+            VolumeCopier.copy(from, source.name(), from, keep.name());
             source.delete();
             LOG.info("Retired the source copy of volume {} on node {} as {}", source.name(), from.node().id(), retired);
         }
