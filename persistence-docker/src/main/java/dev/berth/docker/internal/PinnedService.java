@@ -146,14 +146,31 @@ final class PinnedService implements Incarnation {
     }
 
     /** Scales the service to no task and waits until its container has stopped. */
+    /**
+     * Scales the service to no task, then stops the task's container through its node's engine, which returns as soon
+     * as it has exited (Swarm takes a second or more to see the new desired state and act on it; with no replica
+     * wanted, it does not start another). A task still on its way up is left for Swarm to end, and waited for.
+     */
     private void stop(Duration timeout) {
         Service service = find(manager(), spec.name()).orElseThrow(() -> gone());
-        ServiceSpec spec0 = service.getSpec();
-        if (spec0.getMode().getReplicated().getReplicas() > 0) {
-            spec0.getMode().getReplicated().withReplicas(0);
-            update(service, spec0);
+        Optional<String> running = runningTask(service.getId()).flatMap(PinnedService::containerOf);
+        ServiceSpec scaled = service.getSpec();
+        if (scaled.getMode().getReplicated().getReplicas() > 0) {
+            scaled.getMode().getReplicated().withReplicas(0);
+            update(service, scaled);
         }
-        awaitNoTask(service.getId(), timeout);
+        if (running.isEmpty()) {
+            awaitNoTask(service.getId(), timeout); // a task on its way up: Swarm ends it
+            return;
+        }
+        ctx.engine().runIgnoringAbsent(() -> {
+            try {
+                ctx.engine().client().stopContainerCmd(running.get())
+                        .withTimeout((int) spec.stopTimeout().toSeconds()).exec();
+            } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
+                // Swarm stopped it first
+            }
+        });
     }
 
     /** The container of the task that runs now, if any. */
