@@ -18,6 +18,7 @@ import dev.berth.MoveReport;
 import dev.berth.Node;
 import dev.berth.NodeRole;
 import dev.berth.ContainerState;
+import dev.berth.ExclusiveAccessException;
 import dev.berth.PersistentVolume;
 import dev.berth.PruneOptions;
 import dev.berth.VolumeConflictException;
@@ -200,6 +201,18 @@ class ClusterIT {
         c.remove();
         assertThat(engine.docker().listServicesCmd().withNameFilter(List.of(c.name())).exec()).isEmpty();
         assertThat(taskContainerOn(zoneA, c.name())).isEmpty();
+    }
+
+    @Test
+    void aSecondWriterOnASingleWriterVolumeIsRefusedOnItsNodeToo() {
+        PersistentVolume data = berth.volume(engine.name("one-writer")).node(zoneA).create();
+        StatefulContainer first = berth.container(engine.name("writer-1")).image(BUSYBOX).command(SLEEP)
+                .mount(data, "/data").start();
+
+        assertThatThrownBy(() -> berth.container(engine.name("writer-2")).image(BUSYBOX).command(SLEEP)
+                .mount(data, "/data").placement(Placement.node(zoneA.id())).start())
+                .isInstanceOf(ExclusiveAccessException.class).hasMessageContaining(first.name());
+        assertThat(first.state()).isEqualTo(ContainerState.RUNNING);
     }
 
     /** The running container of the service's task on that node. */

@@ -153,7 +153,12 @@ final class VolumeStore implements Volumes {
         return c.getMounts() != null && c.getMounts().stream().anyMatch(m -> volume.equals(m.getName()));
     }
 
+    /** Berth's name for the container (a Swarm task's container carries its service's), else Docker's. */
     static String nameOf(Container c) {
+        String logical = c.getLabels() == null ? null : c.getLabels().get(Labels.CONTAINER);
+        if (logical != null) {
+            return logical;
+        }
         String[] names = c.getNames();
         return names == null || names.length == 0 ? c.getId() : names[0].replaceFirst("^/", "");
     }
