@@ -50,26 +50,28 @@ class ClusterIT {
 
     @AfterAll
     static void cleanNodes() throws Exception {
-        // Services first, so that Swarm does not start again the task containers removed below.
-        for (Service s : engine.docker().listServicesCmd()
-                .withLabelFilter(java.util.Map.of(EngineFixture.RUN_LABEL, engine.runId())).exec()) {
-            engine.docker().removeServiceCmd(s.getId()).exec();
+        // Berth's services first, then every node's containers and volumes of this run.
+        PruneOptions everything = PruneOptions.builder().label(EngineFixture.RUN_LABEL, engine.runId())
+                .includeRunning(true).includeVolumes(true).build();
+        engine.berth().prune(everything);
+        // Swarm removes a service's task containers in the background; their volumes go once they are gone.
+        for (int i = 0; i < 150 && labelledContainersOnWorkers() > 0; i++) {
+            Thread.sleep(100);
         }
+        engine.berth().prune(everything);
+    }
+
+    private static long labelledContainersOnWorkers() throws Exception {
+        long count = 0;
         for (Node node : engine.berth().cluster().nodes()) {
             if (node.role() == NodeRole.WORKER && node.engineEndpoint().isPresent()) {
                 try (DockerClient docker = client(node)) {
-                    String filter = EngineFixture.RUN_LABEL + "=" + engine.runId();
-                    for (var c : docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(filter)).exec()) {
-                        docker.removeContainerCmd(c.getId()).withForce(true).exec();
-                    }
-                    List<InspectVolumeResponse> volumes = docker.listVolumesCmd().withFilter("label", List.of(filter))
-                            .exec().getVolumes();
-                    for (InspectVolumeResponse v : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
-                        docker.removeVolumeCmd(v.getName()).exec();
-                    }
+                    count += docker.listContainersCmd().withShowAll(true)
+                            .withLabelFilter(List.of(EngineFixture.RUN_LABEL + "=" + engine.runId())).exec().size();
                 }
             }
         }
+        return count;
     }
 
     private static DockerClient client(Node node) {
@@ -201,6 +203,34 @@ class ClusterIT {
         c.remove();
         assertThat(engine.docker().listServicesCmd().withNameFilter(List.of(c.name())).exec()).isEmpty();
         assertThat(taskContainerOn(zoneA, c.name())).isEmpty();
+    }
+
+    @Test
+    void asAServiceItKeepsItsDataThroughEveryLifecycleOperation() {
+        PersistentVolume data = berth.volume(engine.name("life")).node(zoneB).create();
+        StatefulContainer c = berth.container(engine.name("life")).image(BUSYBOX).command(SLEEP)
+                .mount(data, "/data").create();
+        assertThat(c.state()).isEqualTo(ContainerState.ABSENT);
+        c.start();
+        c.exec("sh", "-c", "echo kept > /data/f && sync");
+
+        c.restart();
+        assertThat(c.exec("cat", "/data/f").stdout()).isEqualTo("kept\n");
+        c.recreate();
+        assertThat(c.exec("cat", "/data/f").stdout()).isEqualTo("kept\n");
+        c.stop();
+        assertThat(c.state()).isNotEqualTo(ContainerState.RUNNING);
+        c.start();
+        assertThat(c.exec("cat", "/data/f").stdout()).isEqualTo("kept\n");
+        c.kill();
+        c.start();
+        assertThat(c.state()).isEqualTo(ContainerState.RUNNING);
+        c.pause();
+        assertThat(c.state()).isEqualTo(ContainerState.PAUSED);
+        c.unpause();
+        assertThat(c.exec("cat", "/data/f").stdout()).isEqualTo("kept\n");
+        assertThat(c.logs()).isNotNull();
+        assertThat(c.node().id()).isEqualTo(zoneB.id());
     }
 
     @Test
