@@ -127,6 +127,10 @@ class ClusterIT {
         assertThat(volumesOn(zoneB)).contains(data.name());
         assertThat(volumesOn(zoneA)).doesNotContain(data.name())
                 .anyMatch(v -> v.startsWith(data.name() + ".retired-"));
+        String retired = volumesOn(zoneA).stream().filter(v -> v.startsWith(data.name() + ".retired-")).findFirst()
+                .orElseThrow();
+        assertThat(readOn(zoneA, retired, "note")).as("the retired copy holds the data as it left")
+                .isEqualTo("written-on-a\n");
 
         PruneOptions.Builder prune = PruneOptions.builder().label(EngineFixture.RUN_LABEL, engine.runId());
         assertThat(berth.prune(prune.retiredOlderThan(Duration.ofDays(7)).build()).volumes())
@@ -243,6 +247,32 @@ class ClusterIT {
                 .mount(data, "/data").placement(Placement.node(zoneA.id())).start())
                 .isInstanceOf(ExclusiveAccessException.class).hasMessageContaining(first.name());
         assertThat(first.state()).isEqualTo(ContainerState.RUNNING);
+    }
+
+    /** A file of a volume on that node, read by a throwaway container. */
+    private static String readOn(Node node, String volume, String file) throws Exception {
+        try (DockerClient docker = client(node)) {
+            String id = docker.createContainerCmd(BUSYBOX).withCmd("cat", "/v/" + file)
+                    .withLabels(java.util.Map.of(EngineFixture.RUN_LABEL, engine.runId()))
+                    .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
+                            .withBinds(com.github.dockerjava.api.model.Bind.parse(volume + ":/v:ro"))).exec().getId();
+            try {
+                docker.startContainerCmd(id).exec();
+                docker.waitContainerCmd(id).exec(new com.github.dockerjava.api.command.WaitContainerResultCallback())
+                        .awaitStatusCode();
+                StringBuilder out = new StringBuilder();
+                docker.logContainerCmd(id).withStdOut(true).exec(new com.github.dockerjava.api.async.ResultCallback
+                        .Adapter<com.github.dockerjava.api.model.Frame>() {
+                    @Override
+                    public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                        out.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }).awaitCompletion();
+                return out.toString();
+            } finally {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            }
+        }
     }
 
     /** The running container of the service's task on that node. */

@@ -86,7 +86,16 @@ final class VolumeMoves {
             String retired = RetiredVolumes.name(source.name(), java.time.Instant.now());
             PersistentVolume keep = from.volumes().create(dev.berth.docker.internal.Specs.volume(retired,
                     source.driver(), source.spec().options(), source.labels(), source.accessMode(), ReclaimPolicy.RETAIN));
-            VolumeCopier.copy(from, source.name(), from, keep.name());
+            try {
+                ArchiveHelper.copyWithin(from, source.name(), keep.name());
+            } catch (RuntimeException e) {
+                // The move itself succeeded: the source copy stays as it is, under its name, rather than be lost.
+                LOG.warn("The moved volume {} is on node {}, but its source copy on node {} could not be retired ({}): "
+                        + "it stays there under its own name; delete it once you no longer need it", source.name(),
+                        to.node().id(), from.node().id(), e.getMessage());
+                keep.delete();
+                continue;
+            }
             source.delete();
             LOG.info("Retired the source copy of volume {} on node {} as {}", source.name(), from.node().id(), retired);
         }
