@@ -7,6 +7,7 @@ import dev.berth.PersistentVolume;
 import dev.berth.Progress;
 import dev.berth.Snapshot;
 import dev.berth.spi.SnapshotStore;
+import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +78,7 @@ final class SnapshotTaker {
         }
     }
 
-    /** The engine's tar goes to the store on a background thread while this one checks and hashes it. */
+    /** The engine's tar goes to the store as this thread reads it, checks every entry and hashes every file. */
     private static Captured capture(ArchiveHelper helper, SnapshotStore.Draft draft, ProgressMeter meter)
             throws IOException {
         MessageDigest listSha = ArchiveReader.sha256();
@@ -85,20 +86,12 @@ final class SnapshotTaker {
         // The parts are closed, and forced to disk, by the commit: after the writers are resumed.
         Writer lines = new BufferedWriter(new OutputStreamWriter(new DigestOutputStream(
                 draft.open(SnapshotStore.Part.CHECKSUMS), listSha), StandardCharsets.UTF_8), 1 << 16);
-        long[] archiveBytes = {0};
-        long[] counts = StreamPair.run(out -> {
-            try (InputStream download = meter.counting(helper.download())) {
-                byte[] buffer = new byte[1 << 17];
-                for (int n = download.read(buffer); n >= 0; n = download.read(buffer)) {
-                    archive.write(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                    archiveBytes[0] += n;
-                }
-            }
-        }, in -> {
-            long bytes = 0;
-            long entries = 0;
-            ArchiveReader reader = new ArchiveReader(in);
+        long bytes = 0;
+        long entries = 0;
+        long archiveBytes;
+        try (InputStream download = meter.counting(helper.download())) {
+            TeeInput stored = new TeeInput(new BufferedInputStream(download, 1 << 17), archive);
+            ArchiveReader reader = new ArchiveReader(stored);
             for (ArchiveRecord r = reader.next(true, ArchiveReader.Visitor.NONE); r != null;
                     r = reader.next(true, ArchiveReader.Visitor.NONE)) {
                 lines.write(r.line());
@@ -106,11 +99,11 @@ final class SnapshotTaker {
                 bytes += r.size();
                 entries++;
             }
-            in.transferTo(OutputStream.nullOutputStream()); // the tar's trailing blocks
-            return new long[] {bytes, entries};
-        });
+            stored.drain(); // the tar's trailing blocks
+            archiveBytes = stored.count();
+        }
         lines.flush();
-        return new Captured(counts[0], archiveBytes[0], counts[1],
+        return new Captured(bytes, archiveBytes, entries,
                 "sha256:" + HexFormat.of().formatHex(listSha.digest()));
     }
 }
