@@ -6,6 +6,7 @@ import dev.berth.Recipe;
 import dev.berth.StatefulContainer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +68,9 @@ public final class PostgresStandby implements Recipe {
 
     @Override
     public List<String> command() {
-        List<String> server = postgres.command();
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of("bash", "-c", START, "standby"),
-                server.stream()).toList();
+        List<String> command = new ArrayList<>(List.of("bash", "-c", START, "standby"));
+        command.addAll(postgres.command()); // the server's own command, run by the entrypoint
+        return command;
     }
 
     @Override

@@ -2,16 +2,35 @@ package dev.berth.docker.internal;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import dev.berth.BerthException;
 import dev.berth.ExecResult;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
-/** Exec and logs of one container. */
+/** Exec, logs, state and stop of one container. */
 final class ContainerIo {
     private ContainerIo() {
+    }
+
+    /** Whether it runs now; a container that is gone does not. */
+    static boolean isRunning(Engine engine, String containerId) {
+        return engine.find(() -> engine.client().inspectContainerCmd(containerId).exec())
+                .map(c -> Boolean.TRUE.equals(c.getState().getRunning())).orElse(false);
+    }
+
+    /** Stops it gracefully (SIGKILL after {@code timeout}); one that is stopped or gone already is done. */
+    static void stop(Engine engine, String containerId, Duration timeout) {
+        engine.runIgnoringAbsent(() -> {
+            try {
+                engine.client().stopContainerCmd(containerId).withTimeout((int) timeout.toSeconds()).exec();
+            } catch (NotModifiedException alreadyStopped) {
+                // stopping a stopped container is done
+            }
+        });
     }
 
     static ExecResult exec(Engine engine, String containerId, String... command) {

@@ -1,7 +1,7 @@
 package dev.berth.docker.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.berth.Node;
+import dev.berth.NotFoundException;
 import dev.berth.Usage;
 import dev.berth.VolumeUsage;
 import java.util.ArrayList;
@@ -18,24 +18,22 @@ final class DiskUsage {
     /** Every volume on every node Berth reaches (on a Swarm, each node's own engine), largest first. */
     static Usage of(EngineContext ctx) {
         List<VolumeUsage> volumes = new ArrayList<>();
-        if (!ctx.cluster().isSwarm()) {
-            volumes.addAll(onNode(ctx));
-        } else {
-            for (Node node : ctx.cluster().nodes()) {
-                if (node.ready() && (node.engineEndpoint().isPresent()
-                        || node.id().equals(ctx.cluster().localNodeId()))) {
-                    volumes.addAll(onNode(ctx.on(node)));
-                }
-            }
+        for (EngineContext node : ctx.everyNode()) {
+            volumes.addAll(read(node.engine(), node.node().id()));
         }
         volumes.sort(Comparator.comparingLong(VolumeUsage::sizeBytes).reversed().thenComparing(VolumeUsage::name));
         return new Usage(volumes);
     }
 
-    /** The volumes of one node's engine. */
-    static List<VolumeUsage> onNode(EngineContext ctx) {
-        JsonNode df = ctx.engine().getJson("/system/df?type=volume").orElseThrow();
-        String nodeId = ctx.node().id();
+    /** The size of one volume of this engine, or -1 when its driver does not say. */
+    static long sizeOf(Engine engine, String volume) {
+        return read(engine, "").stream().filter(v -> v.name().equals(volume)).findFirst()
+                .orElseThrow(() -> new NotFoundException("volume", volume)).sizeBytes();
+    }
+
+    /** The volumes of one engine, as on node {@code nodeId}. */
+    private static List<VolumeUsage> read(Engine engine, String nodeId) {
+        JsonNode df = engine.getJson("/system/df?type=volume").orElseThrow();
         List<VolumeUsage> volumes = new ArrayList<>();
         for (JsonNode v : df.path("Volumes")) {
             Map<String, String> labels = new HashMap<>();

@@ -134,14 +134,9 @@ final class DockerStatefulContainer implements StatefulContainer {
     }
 
     private void awaitNotRunning(String id) {
-        for (int i = 0; i < 500 && isRunning(id); i++) {
+        for (int i = 0; i < 500 && ContainerIo.isRunning(engine(), id); i++) {
             sleep(10);
         }
-    }
-
-    private boolean isRunning(String id) {
-        return engine().find(() -> engine().client().inspectContainerCmd(id).exec())
-                .map(c -> Boolean.TRUE.equals(c.getState().getRunning())).orElse(false);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.berth.docker.internal;
 
 import dev.berth.BerthSettings;
 import dev.berth.Node;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +41,20 @@ final class EngineContext {
             return new EngineContext(nodes.local(), settings, nodes, cluster, () -> target);
         }
         return new EngineContext(nodes.of(target, localId), settings, nodes, cluster, () -> target);
+    }
+
+    /**
+     * The context of every node Berth reaches: on a Swarm, each ready node whose engine it knows (the connected one
+     * among them); otherwise this one.
+     */
+    List<EngineContext> everyNode() {
+        if (!cluster.isSwarm()) {
+            return List.of(this);
+        }
+        String localId = cluster.localNodeId();
+        return cluster.nodes().stream()
+                .filter(n -> n.ready() && (n.engineEndpoint().isPresent() || n.id().equals(localId)))
+                .map(this::on).toList();
     }
 
     Engine engine() {

@@ -1,7 +1,9 @@
 package dev.berth.docker.internal;
 
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import dev.berth.ImageNotFoundException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -15,10 +17,17 @@ final class Images {
     private Images() {
     }
 
-    static void ensure(Engine engine, String image) {
-        if (engine.find(() -> engine.client().inspectImageCmd(image).exec()).isPresent()) {
-            return;
+    /** Makes sure the image is on the engine, pulling it once when it is not; returns its id. */
+    static String ensure(Engine engine, String image) {
+        Optional<InspectImageResponse> present = engine.find(() -> engine.client().inspectImageCmd(image).exec());
+        if (present.isPresent()) {
+            return present.get().getId();
         }
+        pull(engine, image);
+        return engine.call(() -> engine.client().inspectImageCmd(image).exec()).getId();
+    }
+
+    private static void pull(Engine engine, String image) {
         LOG.info("Pulling image {} (not on the engine)", image);
         try {
             QuietPull pull = engine.client().pullImageCmd(repository(image)).withTag(tag(image)).exec(new QuietPull());

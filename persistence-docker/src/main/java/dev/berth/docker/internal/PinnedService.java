@@ -1,6 +1,5 @@
 package dev.berth.docker.internal;
 
-import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.ServiceSpec;
@@ -10,9 +9,12 @@ import dev.berth.BerthException;
 import dev.berth.ContainerSpec;
 import dev.berth.ExclusiveAccessException;
 import dev.berth.NameTakenException;
+import dev.berth.PruneOptions;
 import dev.berth.VolumeMount;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,15 +66,27 @@ final class PinnedService implements Incarnation {
         stop(spec.stopTimeout().plus(ctx.settings().readyTimeout()));
     }
 
+    /** A running task is replaced by a fresh one; without one, the service is deployed to run one. */
     @Override
     public String recreate() {
         Duration timeout = ctx.settings().readyTimeout();
-        return runningContainer().isPresent() ? redeploy(timeout) : deploy(1, timeout).orElseThrow();
+        Optional<Service> service = find(manager(), spec.name());
+        Optional<String> running = service.flatMap(s -> runningTask(s.getId())).map(Task::getId);
+        if (running.isEmpty()) {
+            return deploy(1, timeout).orElseThrow();
+        }
+        forceNewTask(service.get());
+        return awaitRunning(running, timeout);
     }
 
+    /** The container of the running task, else of the newest task that has one; one listing of the tasks. */
     @Override
     public Optional<String> container() {
-        return runningContainer().or(this::latestContainer);
+        List<Task> tasks = find(manager(), spec.name()).map(s -> tasks(s.getId())).orElse(List.of());
+        return tasks.stream().filter(PinnedService::isRunning).findFirst()
+                .or(() -> tasks.stream().filter(t -> containerOf(t).isPresent())
+                        .max(Comparator.comparing(Task::getCreatedAt)))
+                .flatMap(PinnedService::containerOf);
     }
 
     @Override
@@ -137,15 +151,6 @@ final class PinnedService implements Incarnation {
         return replicas == 0 ? Optional.empty() : Optional.of(awaitRunning(replaced, timeout));
     }
 
-    /** Replaces the task with a fresh one (a new container on the same volumes); returns its container's id. */
-    private String redeploy(Duration timeout) {
-        Service service = find(manager(), spec.name()).orElseThrow(() -> gone());
-        Optional<String> before = runningTask(service.getId()).map(Task::getId);
-        forceNewTask(service);
-        return awaitRunning(before, timeout);
-    }
-
-    /** Scales the service to no task and waits until its container has stopped. */
     /**
      * Scales the service to no task, then stops the task's container through its node's engine, which returns as soon
      * as it has exited (Swarm takes a second or more to see the new desired state and act on it; with no replica
@@ -163,28 +168,7 @@ final class PinnedService implements Incarnation {
             awaitNoTask(service.getId(), timeout); // a task on its way up: Swarm ends it
             return;
         }
-        ctx.engine().runIgnoringAbsent(() -> {
-            try {
-                ctx.engine().client().stopContainerCmd(running.get())
-                        .withTimeout((int) spec.stopTimeout().toSeconds()).exec();
-            } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
-                // Swarm stopped it first
-            }
-        });
-    }
-
-    /** The container of the task that runs now, if any. */
-    private Optional<String> runningContainer() {
-        return find(manager(), spec.name()).flatMap(s -> runningTask(s.getId()))
-                .map(t -> t.getStatus().getContainerStatus().getContainerID());
-    }
-
-    /** The container of the newest task that has one (running or ended), if any. */
-    private Optional<String> latestContainer() {
-        return find(manager(), spec.name()).flatMap(s -> tasks(s.getId()).stream()
-                .filter(t -> containerOf(t).isPresent())
-                .max(Comparator.comparing(Task::getCreatedAt)))
-                .flatMap(PinnedService::containerOf);
+        ContainerIo.stop(ctx.engine(), running.get(), spec.stopTimeout());
     }
 
     /** Removes the service; its containers go with it (its named volumes never do). */
@@ -206,10 +190,10 @@ final class PinnedService implements Incarnation {
      * Removes the services Berth made that carry the options' labels: those with no task, or all of them when running
      * ones are included. Returns their names.
      */
-    static List<String> prune(Engine manager, dev.berth.PruneOptions options) {
-        Map<String, String> filter = new java.util.LinkedHashMap<>(options.labels());
+    static List<String> prune(Engine manager, PruneOptions options) {
+        Map<String, String> filter = new LinkedHashMap<>(options.labels());
         filter.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
-        List<String> removed = new java.util.ArrayList<>();
+        List<String> removed = new ArrayList<>();
         for (Service s : manager.call(() -> manager.client().listServicesCmd().withLabelFilter(filter).exec())) {
             if (options.includeRunning() || s.getSpec().getMode().getReplicated().getReplicas() == 0) {
                 manager.runIgnoringAbsent(() -> manager.client().removeServiceCmd(s.getId()).exec());
@@ -241,9 +225,7 @@ final class PinnedService implements Incarnation {
 
     /** The task's image by id: the node then uses its own copy and never asks a registry. */
     private String imageId() {
-        Images.ensure(ctx.engine(), spec.image());
-        InspectImageResponse image = ctx.engine().call(() -> ctx.engine().client().inspectImageCmd(spec.image()).exec());
-        return image.getId();
+        return Images.ensure(ctx.engine(), spec.image());
     }
 
     private static boolean sameDeployment(ServiceSpec current, ServiceSpec wanted) {
@@ -284,7 +266,7 @@ final class PinnedService implements Incarnation {
             List<Task> tasks = tasks(service.getId());
             Optional<String> running = tasks.stream().filter(PinnedService::isRunning)
                     .filter(t -> previousTask.isEmpty() || !t.getId().equals(previousTask.get()))
-                    .map(PinnedService::containerOf).flatMap(Optional::stream).filter(this::runsOnNode).findFirst();
+                    .map(PinnedService::containerOf).flatMap(Optional::stream).filter(id -> ContainerIo.isRunning(ctx.engine(), id)).findFirst();
             if (running.isPresent()) {
                 return running.get();
             }
@@ -314,11 +296,6 @@ final class PinnedService implements Incarnation {
         Integer force = next.getTaskTemplate().getForceUpdate();
         next.getTaskTemplate().withForceUpdate(force == null ? 1 : force + 1);
         update(service, next);
-    }
-
-    private boolean runsOnNode(String containerId) {
-        return ctx.engine().find(() -> ctx.engine().client().inspectContainerCmd(containerId).exec())
-                .map(c -> Boolean.TRUE.equals(c.getState().getRunning())).orElse(false);
     }
 
     private void awaitNoTask(String serviceId, Duration timeout) {

@@ -68,14 +68,7 @@ final class PlainContainer implements Incarnation {
 
     @Override
     public void stop() {
-        String id = container().orElseThrow(() -> Incarnation.none(spec.name()));
-        engine().runIgnoringAbsent(() -> {
-            try {
-                engine().client().stopContainerCmd(id).withTimeout((int) spec.stopTimeout().toSeconds()).exec();
-            } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
-                // stopping a stopped container is done
-            }
-        });
+        ContainerIo.stop(engine(), container().orElseThrow(() -> Incarnation.none(spec.name())), spec.stopTimeout());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.berth.docker.internal;
 
 import com.github.dockerjava.api.model.Container;
-import dev.berth.Node;
 import dev.berth.PersistentVolume;
 import dev.berth.PruneOptions;
 import dev.berth.PruneReport;
@@ -29,12 +28,10 @@ final class Pruner {
         }
         List<String> containers = new ArrayList<>(PinnedService.prune(ctx.cluster().localEngine(), options));
         List<String> volumes = new ArrayList<>();
-        for (Node node : ctx.cluster().nodes()) {
-            if (node.ready() && (node.engineEndpoint().isPresent() || node.id().equals(ctx.cluster().localNodeId()))) {
-                PruneReport report = pruneOne(ctx.on(node), options);
-                containers.addAll(report.containers());
-                volumes.addAll(report.volumes());
-            }
+        for (EngineContext node : ctx.everyNode()) {
+            PruneReport report = pruneOne(node, options);
+            containers.addAll(report.containers());
+            volumes.addAll(report.volumes());
         }
         return new PruneReport(containers.stream().distinct().toList(), volumes);
     }

@@ -138,8 +138,7 @@ final class VolumeStore implements Volumes {
 
     /** What the engine's disk-usage report says the volume takes; -1 when its driver does not say. */
     long sizeOf(String name) {
-        return DiskUsage.onNode(ctx).stream().filter(v -> v.name().equals(name)).findFirst()
-                .orElseThrow(() -> new NotFoundException("volume", name)).sizeBytes();
+        return DiskUsage.sizeOf(engine, name);
     }
 
     /** The names of the containers, in any state, that mount the volume. */
