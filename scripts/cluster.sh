@@ -458,11 +458,14 @@ node_state() { mgr node inspect "$1" --format '{{.Status.State}}' 2>/dev/null ||
 node_is_down() { [ "$(node_state "$1")" = down ]; }
 cmd_node() {
   local action=${1:-} target=${2:-} k id
-  case "$target" in
-    [0-9]*) k=$target ;;
-    n[0-9]*) k=${target#n} ;;
-    *) k=$(mgr node inspect "$target" --format "{{index .Spec.Labels \"$LABEL_NODE\"}}" 2>/dev/null | sed 's/^n//') ;;
-  esac
+  # A Swarm node id may begin with digits too (30u8yph...): only digits alone, or n and digits, are a number.
+  if [[ "$target" =~ ^[0-9]+$ ]]; then
+    k=$target
+  elif [[ "$target" =~ ^n[0-9]+$ ]]; then
+    k=${target#n}
+  else
+    k=$(mgr node inspect "$target" --format "{{index .Spec.Labels \"$LABEL_NODE\"}}" 2>/dev/null | sed 's/^n//')
+  fi
   [[ "$k" =~ ^[0-9]+$ ]] || die "usage: cluster.sh node stop|start K (a node number, nK, or a Berth node's id)"
   id=$(on_node "$k" info --format '{{.Swarm.NodeID}}' 2>/dev/null || mgr node ls --filter "label=$LABEL_NODE=n$k" -q 2>/dev/null | head -n 1)
   [ -n "$id" ] || id=$(mgr node ls -q --filter "name=berth-n$k" | head -n 1)
