@@ -12,6 +12,19 @@ import dev.berth.Snapshots;
 import dev.berth.Usage;
 import dev.berth.VolumeSpec;
 import dev.berth.Volumes;
+import dev.berth.docker.internal.cluster.DockerContainerBuilder;
+import dev.berth.docker.internal.cluster.DockerReplicaSetBuilder;
+import dev.berth.docker.internal.cluster.Pruner;
+import dev.berth.docker.internal.engine.Engine;
+import dev.berth.docker.internal.engine.EngineConnector;
+import dev.berth.docker.internal.node.EngineContext;
+import dev.berth.docker.internal.snapshot.DockerSnapshots;
+import dev.berth.docker.internal.snapshot.SnapshotTaker;
+import dev.berth.docker.internal.volume.DiskUsage;
+import dev.berth.docker.internal.volume.DockerVolumeBuilder;
+import dev.berth.docker.internal.volume.PluginInventory;
+import dev.berth.docker.internal.volume.VolumeStore;
+import java.util.function.Function;
 
 /** Berth on one Docker engine. Thread-safe. */
 public final class DockerBerth implements Berth {
@@ -21,9 +34,17 @@ public final class DockerBerth implements Berth {
         this.ctx = ctx;
     }
 
+    /**
+     * Berth over an engine already open, reaching other nodes' engines through {@code opener}: how unit tests put
+     * Berth on the fake engine.
+     */
+    public static Berth over(Engine engine, BerthSettings settings, Function<String, Engine> opener) {
+        return new DockerBerth(EngineContext.connected(engine, settings, SnapshotTaker::take, opener));
+    }
+
     public static Berth connect(BerthSettings settings) {
         Engine engine = EngineConnector.connect(settings);
-        return new DockerBerth(EngineContext.connected(engine, settings));
+        return new DockerBerth(EngineContext.connected(engine, settings, SnapshotTaker::take));
     }
 
     @Override
@@ -53,7 +74,7 @@ public final class DockerBerth implements Berth {
 
     @Override
     public Volumes volumes() {
-        return ctx.volumes();
+        return VolumeStore.of(ctx);
     }
 
     @Override

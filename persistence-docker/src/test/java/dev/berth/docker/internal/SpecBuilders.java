@@ -4,11 +4,11 @@ import dev.berth.ContainerSpec;
 import dev.berth.StatefulContainer;
 
 /** Spec builders for unit tests: they describe, and refuse to start anything. */
-final class SpecBuilders {
+public final class SpecBuilders {
     private SpecBuilders() {
     }
 
-    static ContainerSpec.Builder container(String name) {
+    public static ContainerSpec.Builder container(String name) {
         return new ContainerSpec.Builder(name) {
             @Override
             public StatefulContainer start() {

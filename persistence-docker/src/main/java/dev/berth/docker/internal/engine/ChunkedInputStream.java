@@ -1,4 +1,4 @@
-package dev.berth.docker.internal;
+package dev.berth.docker.internal.engine;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

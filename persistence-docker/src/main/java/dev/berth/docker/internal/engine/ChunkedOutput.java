@@ -1,4 +1,4 @@
-package dev.berth.docker.internal;
+package dev.berth.docker.internal.engine;
 
 import java.io.IOException;
 import java.io.OutputStream;

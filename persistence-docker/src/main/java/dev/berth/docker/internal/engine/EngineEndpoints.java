@@ -1,15 +1,12 @@
-package dev.berth.docker.internal;
+package dev.berth.docker.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.docker.internal.common.Sha256;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +16,11 @@ import java.util.Optional;
  * context ({@code DOCKER_CONTEXT} or {@code ~/.docker/config.json}), then the usual sockets (system, rootless,
  * Docker Desktop). An explicit choice is the only candidate, as with the CLI.
  */
-final class EngineEndpoints {
+public final class EngineEndpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An endpoint and where it came from, for error messages. */
-    record Candidate(String uri, String source) {
+    public record Candidate(String uri, String source) {
         @Override
         public String toString() {
             return uri + " (" + source + ")";
@@ -33,7 +30,7 @@ final class EngineEndpoints {
     private EngineEndpoints() {
     }
 
-    static List<Candidate> discover(Optional<String> explicit, Map<String, String> env, Path home) {
+    public static List<Candidate> discover(Optional<String> explicit, Map<String, String> env, Path home) {
         if (explicit.isPresent()) {
             return List.of(new Candidate(explicit.get(), "BerthSettings.dockerHost"));
         }
@@ -66,7 +63,7 @@ final class EngineEndpoints {
         if (name == null || name.isBlank() || name.equals("default")) {
             return Optional.empty();
         }
-        Path meta = dockerConfig.resolve("contexts/meta").resolve(sha256(name)).resolve("meta.json");
+        Path meta = dockerConfig.resolve("contexts/meta").resolve(Sha256.hex(name)).resolve("meta.json");
         String label = source + " '" + name + "'";
         return readTree(meta).map(n -> n.path("Endpoints").path("docker").path("Host").asText(""))
                 .filter(host -> !host.isBlank())
@@ -85,15 +82,6 @@ final class EngineEndpoints {
             return Optional.of(JSON.readTree(file.toFile()));
         } catch (IOException e) {
             return Optional.empty();
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

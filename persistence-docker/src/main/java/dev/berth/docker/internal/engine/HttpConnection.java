@@ -1,4 +1,4 @@
-package dev.berth.docker.internal;
+package dev.berth.docker.internal.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -21,50 +21,63 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * One HTTP/1.1 exchange with an engine over its unix socket or TCP (with TLS when the docker environment asks for
  * it), for the archive endpoints only: docker-java's transport reads them at about 25 MiB/s, this at the engine's own
- * speed. The connection is closed after the exchange.
+ * speed. A TLS connection verifies the engine's host name, as an HTTPS client does. Every read has a deadline
+ * ({@link ReadDeadline}): a stalled engine fails the read instead of hanging it. The connection is closed after the
+ * exchange.
  */
 final class HttpConnection implements Closeable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BUFFER = 1 << 16;
 
     private final Closeable socket;
+    private final ReadDeadline deadline;
     private final InputStream in;
     private final OutputStream out;
     private final String host;
     private int status;
     private final Map<String, String> headers = new HashMap<>();
 
-    private HttpConnection(Closeable socket, InputStream in, OutputStream out, String host) {
+    private HttpConnection(Closeable socket, InputStream in, OutputStream out, String host, Duration readTimeout) {
         this.socket = socket;
-        this.in = new BufferedInputStream(in, BUFFER);
-        this.out = out;
+        this.deadline = ReadDeadline.watch(socket, readTimeout);
+        this.in = new BufferedInputStream(deadline.guard(in), BUFFER);
+        this.out = deadline.guard(out);
         this.host = host;
     }
 
-    static HttpConnection open(String endpoint, Duration connectTimeout) throws IOException {
+    static HttpConnection open(String endpoint, Duration connectTimeout, Duration readTimeout) throws IOException {
         URI uri = URI.create(endpoint);
         String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
         if (scheme.equals("unix")) {
             SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(uri.getPath()));
             return new HttpConnection(channel, Channels.newInputStream(channel), Channels.newOutputStream(channel),
-                    "localhost");
+                    "localhost", readTimeout);
         }
         if (!scheme.equals("tcp") && !scheme.equals("http") && !scheme.equals("https")) {
             throw new IOException("volume data streams over unix:// or tcp:// engine endpoints; " + endpoint
                     + " is neither: connect Berth to the engine's unix socket or TCP port");
         }
-        Socket socket = tls(endpoint);
+        Socket socket = tls(endpoint, uri.getHost());
         socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) connectTimeout.toMillis());
+        if (socket instanceof SSLSocket ssl) {
+            ssl.startHandshake();
+        }
         return new HttpConnection(socket, socket.getInputStream(), socket.getOutputStream(),
-                uri.getHost() + ":" + uri.getPort());
+                uri.getHost() + ":" + uri.getPort(), readTimeout);
     }
 
-    /** A TLS socket when the docker environment configures certificates (as docker-java reads it), else plain. */
-    private static Socket tls(String endpoint) throws IOException {
+    /**
+     * A TLS socket when the docker environment configures certificates (as docker-java reads it), else plain. The TLS
+     * socket checks that the engine's certificate names {@code host}.
+     */
+    private static Socket tls(String endpoint, String host) throws IOException {
         SSLConfig ssl = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(endpoint).build()
                 .getSSLConfig();
         if (ssl == null) {
@@ -72,7 +85,15 @@ final class HttpConnection implements Closeable {
         }
         try {
             SSLContext context = ssl.getSSLContext();
-            return context == null ? new Socket() : context.getSocketFactory().createSocket();
+            if (context == null) {
+                return new Socket();
+            }
+            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            parameters.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName(host)));
+            socket.setSSLParameters(parameters);
+            return socket;
         } catch (Exception e) {
             throw new IOException("the engine's TLS configuration cannot be used: " + e.getMessage(), e);
         }
@@ -115,11 +136,18 @@ final class HttpConnection implements Closeable {
             return new ChunkedInputStream(in);
         }
         String length = headers.get("content-length");
-        return length == null ? in : new BoundedInputStream(in, Long.parseLong(length));
+        if (length == null) {
+            return in;
+        }
+        try {
+            return BoundedInputStream.builder().setInputStream(in).setMaxCount(Long.parseLong(length)).get();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The engine's error, for a failed response: its JSON {@code message}, or the raw body. */
-    Engine.RawEngineException failure(String what) {
+    dev.berth.EngineCallException failure(String endpoint, String what) {
         String message;
         try (InputStream body = body()) {
             byte[] bytes = body.readNBytes(BUFFER);
@@ -128,7 +156,7 @@ final class HttpConnection implements Closeable {
         } catch (IOException e) {
             message = "no message (" + e.getMessage() + ")";
         }
-        return new Engine.RawEngineException(status, what + ": " + message);
+        return EngineFailures.of(what, endpoint, status, message);
     }
 
     /** One line of a response head or a chunk size, without its CR LF. */
@@ -147,6 +175,7 @@ final class HttpConnection implements Closeable {
 
     @Override
     public void close() throws IOException {
+        deadline.close();
         socket.close();
     }
 }

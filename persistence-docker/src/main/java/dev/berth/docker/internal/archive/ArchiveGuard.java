@@ -1,0 +1,151 @@
+package dev.berth.docker.internal.archive;
+
+import dev.berth.UnsafeArchiveException.Reason;
+import dev.berth.UnsafeArchiveException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+
+/**
+ * Checks each entry of a volume archive before anything of it is written, in archive order: every entry must lie
+ * under the single root directory {@value #ROOT}, and must not reach outside it by an absolute path, a {@code ..},
+ * a link that points outside or at the root itself, or a path through a symbolic link made earlier in the archive;
+ * device nodes and FIFOs are refused. Remembers only the archive's symbolic links. One per archive; not thread-safe.
+ */
+public final class ArchiveGuard {
+    public static final String ROOT = "berth-volume";
+
+    private final Set<String> symlinks = new HashSet<>();
+
+    /** The entry as a record (without checksum), or an {@link UnsafeArchiveException} saying why it is refused. */
+    ArchiveRecord check(TarArchiveEntry e) {
+        String name = e.getName();
+        String path = relative(name, name);
+        ArchiveRecord.Kind kind = kindOf(e);
+        if (path.equals(".") && kind != ArchiveRecord.Kind.DIRECTORY) {
+            throw new UnsafeArchiveException(name, Reason.LINK_TO_ROOT, "the volume's root must be a directory");
+        }
+        requireNotThroughSymlink(name, path);
+        String link = "";
+        if (kind == ArchiveRecord.Kind.SYMLINK) {
+            link = e.getLinkName();
+            checkSymlinkTarget(name, path, link);
+            symlinks.add(path);
+        } else if (kind == ArchiveRecord.Kind.HARDLINK) {
+            link = hardlinkTarget(name, e.getLinkName());
+        }
+        long size = kind == ArchiveRecord.Kind.FILE ? e.getSize() : 0;
+        return new ArchiveRecord(path, kind, e.getMode() & 07777, e.getLongUserId(), e.getLongGroupId(),
+                Math.floorDiv(e.getModTime().getTime(), 1000), size, link, "");
+    }
+
+    /** {@code berth-volume/a/b} is {@code a/b}; the root itself is {@code .}. */
+    static String relative(String entry, String name) {
+        if (name.startsWith("/")) {
+            throw new UnsafeArchiveException(entry, Reason.ABSOLUTE_PATH, "'" + name + "' is an absolute path");
+        }
+        String trimmed = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        String[] parts = trimmed.split("/", -1);
+        for (String part : parts) {
+            if (part.equals("..")) {
+                throw new UnsafeArchiveException(entry, Reason.PARENT_REFERENCE, "'" + name + "' climbs with '..'");
+            }
+            if (part.isEmpty() || part.equals(".") || part.indexOf('\0') >= 0) {
+                throw new UnsafeArchiveException(entry, Reason.OUTSIDE_ROOT, "'" + name + "' is not a plain path");
+            }
+        }
+        if (!parts[0].equals(ROOT)) {
+            throw new UnsafeArchiveException(entry, Reason.OUTSIDE_ROOT,
+                    "'" + name + "' is not under the archive's root directory '" + ROOT + "/'");
+        }
+        return parts.length == 1 ? "." : trimmed.substring(ROOT.length() + 1);
+    }
+
+    private static ArchiveRecord.Kind kindOf(TarArchiveEntry e) {
+        if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+            throw new UnsafeArchiveException(e.getName(), Reason.SPECIAL_FILE,
+                    "device nodes and FIFOs are never restored into a volume");
+        }
+        if (e.isSymbolicLink()) {
+            return ArchiveRecord.Kind.SYMLINK;
+        }
+        if (e.isLink()) {
+            return ArchiveRecord.Kind.HARDLINK;
+        }
+        if (e.isDirectory()) {
+            return ArchiveRecord.Kind.DIRECTORY;
+        }
+        if (e.isFile() && !e.isSparse()) {
+            return ArchiveRecord.Kind.FILE;
+        }
+        throw new UnsafeArchiveException(e.getName(), Reason.UNSUPPORTED, "this kind of tar entry is not restored");
+    }
+
+    private void requireNotThroughSymlink(String entry, String path) {
+        for (int slash = path.indexOf('/'); ; slash = path.indexOf('/', slash + 1)) {
+            String prefix = slash < 0 ? path : path.substring(0, slash);
+            if (symlinks.contains(prefix)) {
+                throw new UnsafeArchiveException(entry, Reason.THROUGH_LINK,
+                        "it would be written through the symbolic link '" + prefix + "'");
+            }
+            if (slash < 0) {
+                return;
+            }
+        }
+    }
+
+    /** Resolves the target lexically from the link's directory: it must stay inside and not be the root. */
+    private void checkSymlinkTarget(String entry, String path, String target) {
+        if (target.isEmpty() || target.startsWith("/")) {
+            throw new UnsafeArchiveException(entry, Reason.LINK_ESCAPES,
+                    "symbolic link to '" + target + "': only relative targets inside the volume are restored");
+        }
+        Deque<String> at = new ArrayDeque<>();
+        int lastSlash = path.lastIndexOf('/');
+        if (lastSlash > 0) {
+            for (String part : path.substring(0, lastSlash).split("/")) {
+                at.addLast(part);
+            }
+        }
+        String[] parts = target.split("/");
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (at.pollLast() == null) {
+                    throw new UnsafeArchiveException(entry, Reason.LINK_ESCAPES,
+                            "symbolic link to '" + target + "' points outside the volume");
+                }
+                continue;
+            }
+            at.addLast(part);
+            if (i < parts.length - 1 && symlinks.contains(String.join("/", at))) {
+                throw new UnsafeArchiveException(entry, Reason.THROUGH_LINK,
+                        "symbolic link to '" + target + "' passes through another symbolic link");
+            }
+        }
+        if (at.isEmpty()) {
+            throw new UnsafeArchiveException(entry, Reason.LINK_TO_ROOT,
+                    "symbolic link to '" + target + "' points at the volume's root itself");
+        }
+    }
+
+    private String hardlinkTarget(String entry, String target) {
+        String path;
+        try {
+            path = relative(entry, target);
+        } catch (UnsafeArchiveException e) {
+            throw new UnsafeArchiveException(entry, Reason.LINK_ESCAPES,
+                    "hard link to '" + target + "' points outside the volume");
+        }
+        if (path.equals(".")) {
+            throw new UnsafeArchiveException(entry, Reason.LINK_TO_ROOT, "hard link to the volume's root itself");
+        }
+        requireNotThroughSymlink(entry, path);
+        return path;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.berth.docker.internal.archive;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Writes checked entries as a fresh tar for the engine to extract: names are rebuilt from the checked relative paths
+ * under {@link ArchiveGuard#ROOT}, so what is sent is exactly what was checked, never the input's own bytes. Owner,
+ * permission bits and modification time are kept; extended attributes are not. Not thread-safe.
+ */
+public final class ArchiveWriter implements ArchiveReader.Visitor {
+    private final TarArchiveOutputStream tar;
+    private boolean inEntry;
+
+    public ArchiveWriter(OutputStream out) {
+        tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        tar.setAddPaxHeadersForNonAsciiNames(true);
+    }
+
+    @Override
+    public void entry(ArchiveRecord r) throws IOException {
+        closeEntry();
+        String name = r.path().equals(".") ? ArchiveGuard.ROOT : ArchiveGuard.ROOT + "/" + r.path();
+        TarArchiveEntry e = switch (r.kind()) {
+            case DIRECTORY -> new TarArchiveEntry(name + "/", TarConstants.LF_DIR);
+            case FILE -> new TarArchiveEntry(name, TarConstants.LF_NORMAL);
+            case SYMLINK -> new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+            case HARDLINK -> new TarArchiveEntry(name, TarConstants.LF_LINK);
+        };
+        if (r.kind() == ArchiveRecord.Kind.SYMLINK) {
+            e.setLinkName(r.link());
+        } else if (r.kind() == ArchiveRecord.Kind.HARDLINK) {
+            e.setLinkName(ArchiveGuard.ROOT + "/" + r.link());
+        }
+        e.setMode(r.mode());
+        e.setUserId(r.uid());
+        e.setGroupId(r.gid());
+        e.setModTime(r.mtime() * 1000);
+        e.setSize(r.size());
+        tar.putArchiveEntry(e);
+        inEntry = true;
+    }
+
+    @Override
+    public void content(byte[] buffer, int offset, int length) throws IOException {
+        tar.write(buffer, offset, length);
+    }
+
+    /** Ends the archive; the stream underneath stays open. */
+    public void finish() throws IOException {
+        closeEntry();
+        tar.finish();
+    }
+
+    private void closeEntry() throws IOException {
+        if (inEntry) {
+            tar.closeArchiveEntry();
+            inEntry = false;
+        }
+    }
+}

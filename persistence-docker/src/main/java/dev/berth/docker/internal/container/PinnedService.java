@@ -1,0 +1,220 @@
+package dev.berth.docker.internal.container;
+
+import dev.berth.ContainerSpec;
+import dev.berth.ExclusiveAccessException;
+import dev.berth.NameTakenException;
+import dev.berth.PruneOptions;
+import dev.berth.VolumeMount;
+import dev.berth.docker.internal.common.Deadline;
+import dev.berth.docker.internal.common.Sha256;
+import dev.berth.docker.internal.engine.ContainerInfo;
+import dev.berth.docker.internal.engine.ContainerQuery;
+import dev.berth.docker.internal.engine.Engine;
+import dev.berth.docker.internal.engine.ServiceDefinition;
+import dev.berth.docker.internal.engine.ServiceInfo;
+import dev.berth.docker.internal.engine.TaskInfo;
+import dev.berth.docker.internal.guard.WriterGuard;
+import dev.berth.docker.internal.node.EngineContext;
+import dev.berth.docker.internal.node.Images;
+import dev.berth.docker.internal.node.Labels;
+import dev.berth.docker.internal.volume.VolumeStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stateful container run as a Swarm service with one task pinned to the node where its LOCAL volumes live, so that
+ * Swarm's own machinery restarts it there, and never elsewhere on empty volumes. Services are made through the manager
+ * Berth is connected to; the task's container is reached through its node's own engine.
+ */
+public final class PinnedService implements Incarnation {
+    private static final Logger LOG = LoggerFactory.getLogger(PinnedService.class);
+    /** The label Swarm puts on every task's container. */
+    static final String SERVICE_LABEL = "com.docker.swarm.service.name";
+    /** Swarm's limit on a service's name. */
+    private static final int MAX_NAME = 63;
+
+    private final EngineContext ctx;
+    private final ContainerSpec spec;
+    private final ServiceTasks tasks;
+
+    /** The service of {@code spec} on the node of {@code ctx}. */
+    PinnedService(EngineContext ctx, ContainerSpec spec) {
+        this.ctx = ctx;
+        this.spec = spec;
+        this.tasks = new ServiceTasks(ctx, spec);
+    }
+
+    private Engine manager() {
+        return ctx.cluster().localEngine();
+    }
+
+    @Override
+    public Optional<String> launch(boolean start) {
+        Optional<String> id = deploy(start ? 1 : 0, ctx.settings().readyTimeout());
+        if (start) {
+            LOG.info("Started container {} ({}) as a Swarm service on node {}, volumes {}", spec.name(), spec.image(),
+                    ctx.node().id(), spec.mounts());
+        }
+        return id;
+    }
+
+    /**
+     * Scales the service to no task, then stops the task's container through its node's engine, which returns as soon
+     * as it has exited (Swarm takes a second or more to see the new desired state and act on it; with no replica
+     * wanted, it does not start another). A task still on its way up is left for Swarm to end, and waited for.
+     */
+    @Override
+    public void stop() {
+        ServiceInfo service = tasks.serviceOrThrow();
+        Optional<String> running = tasks.running(service.id()).flatMap(TaskInfo::container);
+        if (service.spec().replicas() > 0) {
+            manager().updateService(service.id(), service.version(), service.spec().withReplicas(0));
+        }
+        if (running.isEmpty()) {
+            tasks.awaitNone(service.id(), spec.stopTimeout().plus(ctx.settings().readyTimeout()));
+            return;
+        }
+        ctx.engine().stopContainer(running.get(), spec.stopTimeout());
+    }
+
+    /** A running task is replaced by a fresh one; without one, the service is deployed to run one. */
+    @Override
+    public String recreate() {
+        Duration timeout = ctx.settings().readyTimeout();
+        Optional<ServiceInfo> service = tasks.service();
+        Optional<String> running = service.flatMap(s -> tasks.running(s.id())).map(TaskInfo::id);
+        if (running.isEmpty()) {
+            return deploy(1, timeout).orElseThrow();
+        }
+        tasks.forceNew(service.get());
+        return tasks.awaitRunning(running, timeout);
+    }
+
+    @Override
+    public Optional<String> container() {
+        return tasks.container();
+    }
+
+    /** Removes the service; its containers go with it (its named volumes never do). */
+    @Override
+    public void remove() {
+        Optional<ServiceInfo> service = tasks.service();
+        if (service.isEmpty()) {
+            return;
+        }
+        manager().removeService(service.get().id());
+        removeEndedContainers(ctx.engine(), spec.name());
+        Deadline deadline = Deadline.after(spec.stopTimeout().plus(ctx.settings().readyTimeout()));
+        while (!containers(ctx.engine(), spec.name()).isEmpty() && !deadline.passed()) {
+            Deadline.pause();
+        }
+        LOG.info("Removed Swarm service {}", spec.name());
+    }
+
+    @Override
+    public void removeLeftovers() {
+        removeEndedContainers(ctx.engine(), spec.name());
+    }
+
+    /** Whether a service exists for the container of this name (made by Berth or not). */
+    static boolean exists(EngineContext ctx, String containerName) {
+        return ctx.cluster().localEngine().findService(serviceName(containerName)).isPresent();
+    }
+
+    /**
+     * The service's name: the container's, or, when that is longer than Swarm allows, its first characters and a hash
+     * of the whole.
+     */
+    static String serviceName(String containerName) {
+        if (containerName.length() <= MAX_NAME) {
+            return containerName;
+        }
+        String hash = Sha256.hex(containerName).substring(0, 12);
+        return containerName.substring(0, MAX_NAME - hash.length() - 1).replaceAll("[-_.]+$", "") + "-" + hash;
+    }
+
+    /**
+     * Creates or updates the service so that it runs {@code replicas} (0 or 1) tasks of this spec on this node; with 1,
+     * waits for the task's container to run and returns its id.
+     */
+    private Optional<String> deploy(int replicas, Duration timeout) {
+        Optional<ServiceInfo> existing = tasks.service();
+        if (existing.isPresent() && !Labels.isManaged(existing.get().spec().labels())) {
+            throw new NameTakenException(spec.name());
+        }
+        if (replicas > 0) {
+            requireNoOtherWriter();
+        }
+        String image = Images.ensure(ctx.engine(), spec.image()); // by id: the node never asks a registry
+        ServiceDefinition wanted = ServiceSpecs.of(spec, image, ctx.node().id(), ctx.settings().labels(), replicas);
+        if (existing.isEmpty()) {
+            manager().createService(wanted);
+            LOG.info("Created Swarm service {} ({}) pinned to node {}", spec.name(), spec.image(), ctx.node().id());
+            return replicas == 0 ? Optional.empty() : Optional.of(tasks.awaitRunning(Optional.empty(), timeout));
+        }
+        ServiceInfo service = existing.get();
+        Optional<String> replaced = Optional.empty();
+        if (!sameDeployment(service.spec(), wanted)) {
+            replaced = tasks.running(service.id()).map(TaskInfo::id);
+            manager().updateService(service.id(), service.version(), wanted.withForceUpdate(service.spec().forceUpdate()));
+        }
+        return replicas == 0 ? Optional.empty() : Optional.of(tasks.awaitRunning(replaced, timeout));
+    }
+
+    /**
+     * Removes the services Berth made that carry the options' labels: those with no task, or all of them when running
+     * ones are included. Returns their names.
+     */
+    public static List<String> prune(Engine manager, PruneOptions options) {
+        List<String> removed = new ArrayList<>();
+        for (ServiceInfo s : manager.listServices(Labels.managed(options.labels()))) {
+            if (options.includeRunning() || s.spec().replicas() == 0) {
+                manager.removeService(s.id());
+                removed.add(s.spec().name());
+            }
+        }
+        return removed;
+    }
+
+    /** Removes the ended task containers Swarm keeps as history on a node; they would keep its volumes in use. */
+    static void removeEndedContainers(Engine node, String containerName) {
+        for (ContainerInfo c : containers(node, containerName)) {
+            if (!c.running() && !c.paused()) {
+                node.removeContainer(c.id());
+            }
+        }
+    }
+
+    private static List<ContainerInfo> containers(Engine node, String containerName) {
+        return node.listContainers(ContainerQuery.labelled(Map.of(SERVICE_LABEL, serviceName(containerName))));
+    }
+
+    private static boolean sameDeployment(ServiceDefinition current, ServiceDefinition wanted) {
+        Map<String, String> a = current.labels();
+        Map<String, String> b = wanted.labels();
+        return b.get(Labels.SPEC_HASH).equals(a.get(Labels.SPEC_HASH))
+                && b.get(ServiceSpecs.NODE).equals(a.get(ServiceSpecs.NODE))
+                && current.replicas() == wanted.replicas();
+    }
+
+    /** A running container of another container holding one of our single-writer volumes refuses the start. */
+    private void requireNoOtherWriter() {
+        for (VolumeMount mount : spec.mounts()) {
+            if (mount.readOnly() || mount.volume().accessMode() != dev.berth.AccessMode.SINGLE_WRITER) {
+                continue;
+            }
+            WriterGuard.writers(ctx.engine(), mount.volume().name()).stream()
+                    .filter(c -> !serviceName(spec.name()).equals(c.labels().get(SERVICE_LABEL)))
+                    .findFirst()
+                    .ifPresent(holder -> {
+                        throw new ExclusiveAccessException(mount.volume().name(), VolumeStore.nameOf(holder),
+                                spec.name());
+                    });
+        }
+    }
+}

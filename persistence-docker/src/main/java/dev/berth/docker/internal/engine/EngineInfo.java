@@ -1,0 +1,30 @@
+package dev.berth.docker.internal.engine;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an engine says of itself: its id and host name, whether it is an active Swarm node and a manager of it, its
+ * Swarm node id, and the volume drivers it offers.
+ */
+public record EngineInfo(String id, String name, boolean swarmActive, boolean swarmManager,
+        @Nullable String swarmNodeId, List<String> volumeDrivers) {
+    public EngineInfo {
+        volumeDrivers = List.copyOf(volumeDrivers);
+    }
+
+    /** Whether it manages a Swarm, so that services can be made through it. */
+    public boolean managesSwarm() {
+        return swarmActive && swarmManager;
+    }
+
+    /** Its Swarm node id when in a Swarm, else the engine's own id. */
+    public String nodeId() {
+        return swarmActive && swarmNodeId != null ? swarmNodeId : id;
+    }
+
+    public Optional<String> swarmNode() {
+        return Optional.ofNullable(swarmNodeId);
+    }
+}

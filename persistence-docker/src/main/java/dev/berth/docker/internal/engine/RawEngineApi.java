@@ -1,0 +1,43 @@
+package dev.berth.docker.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** GETs of Engine API paths docker-java has no command for, under the API version agreed, as JSON. */
+final class RawEngineApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DockerHttpClient http;
+    private final ApiVersion version;
+    private final String endpoint;
+
+    RawEngineApi(DockerHttpClient http, ApiVersion version, String endpoint) {
+        this.http = http;
+        this.version = version;
+        this.endpoint = endpoint;
+    }
+
+    /** The answer to {@code GET path}; empty on 404. */
+    Optional<JsonNode> get(String path) {
+        String operation = "answer GET " + path;
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path("/v" + version + path).build();
+        try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
+            int status = response.getStatusCode();
+            if (status == 404) {
+                return Optional.empty();
+            }
+            JsonNode json = JSON.readTree(body);
+            if (status >= 300) {
+                throw EngineFailures.of(operation, endpoint, status, json.path("message").asText(json.toString()));
+            }
+            return Optional.of(json);
+        } catch (IOException | RuntimeException e) {
+            throw EngineFailures.translate(operation, endpoint, e);
+        }
+    }
+}

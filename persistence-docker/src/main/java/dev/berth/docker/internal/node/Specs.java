@@ -1,0 +1,38 @@
+package dev.berth.docker.internal.node;
+
+import dev.berth.AccessMode;
+import dev.berth.PersistentVolume;
+import dev.berth.ReclaimPolicy;
+import dev.berth.VolumeSpec;
+import java.util.Map;
+
+/** Builds specs from what the engine reports (for volumes found rather than created). */
+public final class Specs {
+    private Specs() {
+    }
+
+    public static VolumeSpec volume(String name, String driver, Map<String, String> options, Map<String, String> labels,
+            AccessMode mode, ReclaimPolicy policy) {
+        VolumeSpec.Builder builder = new VolumeSpec.Builder(name) {
+            @Override
+            public PersistentVolume create() {
+                throw new UnsupportedOperationException("a spec read from the engine is not for creating");
+            }
+        };
+        builder.driver(driver).accessMode(mode).reclaimPolicy(policy);
+        options.forEach(builder::option);
+        labels.forEach(builder::label);
+        return builder.spec();
+    }
+
+    public static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}

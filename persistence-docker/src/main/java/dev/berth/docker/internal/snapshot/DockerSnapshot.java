@@ -1,0 +1,133 @@
+package dev.berth.docker.internal.snapshot;
+
+import dev.berth.BerthException;
+import dev.berth.Consistency;
+import dev.berth.PersistentVolume;
+import dev.berth.Progress;
+import dev.berth.Snapshot;
+import dev.berth.docker.internal.archive.ProgressMeter;
+import dev.berth.docker.internal.node.EngineContext;
+import dev.berth.spi.SnapshotStore;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** A snapshot in a store, restored through one connection's engine. Immutable and thread-safe. */
+final class DockerSnapshot implements Snapshot {
+    private final EngineContext ctx;
+    private final SnapshotStore store;
+    private final SnapshotManifest manifest;
+
+    DockerSnapshot(EngineContext ctx, SnapshotStore store, SnapshotManifest manifest) {
+        this.ctx = ctx;
+        this.store = store;
+        this.manifest = manifest;
+    }
+
+    SnapshotManifest manifest() {
+        return manifest;
+    }
+
+    @Override
+    public String id() {
+        return manifest.id();
+    }
+
+    @Override
+    public String name() {
+        return manifest.name();
+    }
+
+    @Override
+    public String volume() {
+        return manifest.source().name();
+    }
+
+    @Override
+    public Instant createdAt() {
+        return manifest.createdAt();
+    }
+
+    @Override
+    public long sizeBytes() {
+        return manifest.sizeBytes();
+    }
+
+    @Override
+    public String checksum() {
+        return manifest.checksum();
+    }
+
+    @Override
+    public Consistency consistency() {
+        return manifest.consistency();
+    }
+
+    @Override
+    public Duration downtime() {
+        return manifest.downtime();
+    }
+
+    @Override
+    public Map<String, String> labels() {
+        return manifest.source().labels();
+    }
+
+    @Override
+    public PersistentVolume restore(String newVolumeName) {
+        return SnapshotRestorer.restore(ctx, store, manifest, newVolumeName);
+    }
+
+    @Override
+    public PersistentVolume restoreInPlace() {
+        return SnapshotRestorer.inPlace(ctx, store, manifest);
+    }
+
+    @Override
+    public void verify() {
+        SnapshotRestorer.check(store, manifest, new ProgressMeter(ctx.settings().progressListener(),
+                Progress.Operation.VERIFY, "'" + name() + "' (" + id() + ")", manifest.archiveBytes()));
+    }
+
+    @Override
+    public void delete() {
+        try {
+            store.delete(id());
+        } catch (IOException e) {
+            throw storeFailure(store, manifest, "delete", e);
+        }
+    }
+
+    @Override
+    public void exportTo(Path file) {
+        SnapshotPorter.export(store, manifest, file, ctx.settings().progressListener());
+    }
+
+    static BerthException storeFailure(SnapshotStore store, SnapshotManifest m, String action, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new BerthException("Snapshot '" + m.id() + "' is no longer in " + store.location()
+                    + ": it was deleted. List the snapshots there with berth.snapshots().list().", e);
+        }
+        return new BerthException("Could not " + action + " snapshot '" + m.id() + "' in " + store.location() + ": "
+                + e.getMessage() + ". Check that the store is reachable and has room, then try again.", e);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DockerSnapshot s && s.id().equals(id()) && s.store.location().equals(store.location());
+    }
+
+    @Override
+    public int hashCode() {
+        return id().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Snapshot[" + id() + ", name=" + name() + ", volume=" + volume() + ", " + createdAt() + ", "
+                + consistency() + ", " + sizeBytes() + " bytes]";
+    }
+}

@@ -1,0 +1,126 @@
+package dev.berth.docker.internal.snapshot;
+
+import dev.berth.BerthException;
+import dev.berth.PersistentVolume;
+import dev.berth.Progress;
+import dev.berth.VolumeConflictException;
+import dev.berth.VolumeInUseException;
+import dev.berth.VolumeSpec;
+import dev.berth.docker.internal.archive.ArchiveReader;
+import dev.berth.docker.internal.archive.ArchiveWriter;
+import dev.berth.docker.internal.archive.ProgressMeter;
+import dev.berth.docker.internal.guard.WriterGuard;
+import dev.berth.docker.internal.node.EngineContext;
+import dev.berth.docker.internal.node.Specs;
+import dev.berth.docker.internal.volume.ArchiveHelper;
+import dev.berth.docker.internal.volume.VolumeStore;
+import dev.berth.spi.SnapshotStore;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restores a stored snapshot through a helper container. Into a new volume, in one pass: the volume is created, then
+ * checked, re-encoded entries stream into it while every file is re-hashed; an unsafe entry is never sent, and on any
+ * failure (an unsafe entry, a checksum that does not match, the engine's refusal) the new volume is deleted again. In
+ * place: the whole snapshot is verified first, then the volume is emptied and written, refused while a writer runs.
+ */
+final class SnapshotRestorer {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotRestorer.class);
+
+    private SnapshotRestorer() {
+    }
+
+    static PersistentVolume restore(EngineContext ctx, SnapshotStore store, SnapshotManifest m, String newName) {
+        VolumeSpec source = m.source();
+        VolumeSpec spec = Specs.volume(newName, source.driver(), source.options(), source.labels(),
+                source.accessMode(), source.reclaimPolicy());
+        if (VolumeStore.of(ctx).find(newName).isPresent()) {
+            throw new VolumeConflictException(newName, "an existing volume", "a restore of snapshot '" + m.id()
+                    + "' (a snapshot is restored into a new volume only: choose another name, or restoreInPlace())");
+        }
+        long started = System.nanoTime();
+        PersistentVolume target = VolumeStore.of(ctx).create(spec);
+        boolean restored = false;
+        try {
+            try (ArchiveHelper helper = ArchiveHelper.writing(ctx, newName, false)) {
+                write(ctx, helper, store, m);
+            }
+            restored = true;
+        } finally {
+            if (!restored) {
+                discard(target);
+            }
+        }
+        long done = System.nanoTime();
+        LOG.info("Restored snapshot {} ('{}') of volume {} into new volume {} in {} ms ({} MiB/s)", m.id(), m.name(),
+                source.name(), newName, (done - started) / 1_000_000,
+                Math.round(m.sizeBytes() / 1048576.0 / ((done - started) / 1e9)));
+        return target;
+    }
+
+    static PersistentVolume inPlace(EngineContext ctx, SnapshotStore store, SnapshotManifest m) {
+        String name = m.source().name();
+        Optional<PersistentVolume> existing = VolumeStore.of(ctx).find(name);
+        if (existing.isEmpty()) {
+            return restore(ctx, store, m, name);
+        }
+        check(store, m, new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.VERIFY,
+                describe(m), m.archiveBytes()));
+        try (ArchiveHelper helper = ArchiveHelper.writing(ctx, name, true)) {
+            List<String> writers = WriterGuard.writers(ctx.engine(), name).stream().map(VolumeStore::nameOf).toList();
+            if (!writers.isEmpty()) {
+                throw new VolumeInUseException(name, writers, "Snapshot '" + m.id() + "' was not restored into volume '"
+                        + name + "': containers " + writers + " run with it mounted read-write. Stop them first "
+                        + "(their data stays on the volume), then restore in place again.");
+            }
+            helper.wipe();
+            try {
+                write(ctx, helper, store, m);
+            } catch (RuntimeException e) {
+                throw new BerthException("Restoring snapshot '" + m.id() + "' into volume '" + name + "' failed half-way: "
+                        + e.getMessage() + ". The volume holds part of the snapshot's data: restore in place again.", e);
+            }
+        }
+        LOG.info("Restored snapshot {} ('{}') into volume {} in place", m.id(), m.name(), name);
+        return existing.get();
+    }
+
+    /** Reads the whole snapshot, re-hashing every file. */
+    static void check(SnapshotStore store, SnapshotManifest m, ProgressMeter meter) {
+        try {
+            SnapshotCheck.run(store, m, ArchiveReader.Visitor.NONE, meter);
+            meter.finish();
+        } catch (IOException e) {
+            throw DockerSnapshot.storeFailure(store, m, "read", e);
+        }
+    }
+
+    private static void write(EngineContext ctx, ArchiveHelper helper, SnapshotStore store, SnapshotManifest m) {
+        ProgressMeter meter = new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.RESTORE,
+                describe(m), m.archiveBytes());
+        // On this thread, straight into the request body: the engine extracts what the socket already holds while
+        // this thread reads and hashes the next entries; a second thread with a pipe in between only adds copies.
+        helper.upload(body -> {
+            ArchiveWriter writer = new ArchiveWriter(body);
+            SnapshotCheck.run(store, m, writer, meter);
+            writer.finish();
+        });
+        meter.finish();
+    }
+
+    private static String describe(SnapshotManifest m) {
+        return "'" + m.name() + "' (" + m.id() + ")";
+    }
+
+    private static void discard(PersistentVolume target) {
+        try {
+            target.delete();
+        } catch (RuntimeException e) {
+            LOG.error("The failed restore left volume {} behind and it could not be deleted ({}): delete it yourself",
+                    target.name(), e.getMessage());
+        }
+    }
+}

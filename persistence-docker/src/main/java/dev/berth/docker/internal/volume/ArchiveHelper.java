@@ -1,0 +1,142 @@
+package dev.berth.docker.internal.volume;
+
+import dev.berth.BerthException;
+import dev.berth.RestartPolicy;
+import dev.berth.docker.internal.archive.ArchiveGuard;
+import dev.berth.docker.internal.engine.ArchiveBody;
+import dev.berth.docker.internal.engine.ContainerDefinition;
+import dev.berth.docker.internal.engine.Engine;
+import dev.berth.docker.internal.engine.Mount;
+import dev.berth.docker.internal.node.EngineContext;
+import dev.berth.docker.internal.node.Images;
+import dev.berth.docker.internal.node.Labels;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A container that mounts one volume so that its files can be streamed through the Engine API's archive endpoints.
+ * Created, never started (except to empty the volume for a restore in place), labelled as Berth's so that prune finds
+ * a leftover, and removed on {@link #close()}. A read-only helper is no writer to the single-writer guard; a
+ * read-write one is labelled as starting, so that while it is young no container starts writing beside it.
+ */
+public final class ArchiveHelper implements AutoCloseable {
+    /** Where the volume is mounted; archive entries are named under {@link ArchiveGuard#ROOT}. */
+    static final String MOUNT = "/" + ArchiveGuard.ROOT;
+    static final String HELPER_LABEL = Labels.PREFIX + "helper";
+    /** Where {@link #copyWithin} mounts the volume it copies from. */
+    private static final String FROM = "/berth-from";
+    /** How long a copy or wipe inside the node may take. */
+    private static final java.time.Duration RUN_DEADLINE = java.time.Duration.ofHours(6);
+    private static final String WIPE = "rm -rf " + MOUNT + "/..?* " + MOUNT + "/.[!.]* " + MOUNT + "/*";
+
+    private final EngineContext ctx;
+    private final String id;
+    private final String name;
+
+    private ArchiveHelper(EngineContext ctx, String id, String name) {
+        this.ctx = ctx;
+        this.id = id;
+        this.name = name;
+    }
+
+    /** A helper that reads the volume. */
+    public static ArchiveHelper reading(EngineContext ctx, String volume) {
+        return create(ctx, volume, true, wipe(false), null);
+    }
+
+    /** A helper that writes the volume; with {@code wipe}, {@link #wipe()} can empty it first. */
+    public static ArchiveHelper writing(EngineContext ctx, String volume, boolean wipe) {
+        return create(ctx, volume, false, wipe(wipe), null);
+    }
+
+    /**
+     * Copies the files of {@code source} into {@code target} on the same node with {@code cp -a} (owners, modes, times
+     * and links as they were): a disk-to-disk copy, not a stream through the Engine API.
+     */
+    static void copyWithin(EngineContext ctx, String source, String target) {
+        try (ArchiveHelper helper = create(ctx, target, false, "cp -a " + FROM + "/. " + MOUNT + "/", source)) {
+            helper.runOnce("Copying volume '" + source + "' into volume '" + target + "' on node " + ctx.node().id(),
+                    "sh and cp");
+        }
+    }
+
+    private static @Nullable String wipe(boolean wipe) {
+        return wipe ? WIPE : null;
+    }
+
+    /** With a {@code script}, the helper runs it once when started; with a {@code from} volume, mounts it read-only. */
+    private static ArchiveHelper create(EngineContext ctx, String volume, boolean readOnly, @Nullable String script,
+            @Nullable String from) {
+        Engine engine = ctx.engine();
+        String image = ctx.settings().helperImage();
+        Images.ensure(engine, image);
+        Map<String, String> labels = new LinkedHashMap<>(ctx.settings().labels());
+        labels.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
+        labels.put(Labels.STARTING, Boolean.toString(!readOnly));
+        labels.put(HELPER_LABEL, volume);
+        String name = "berth-helper-" + UUID.randomUUID().toString().substring(0, 12);
+        List<Mount> mounts = new ArrayList<>();
+        mounts.add(Mount.volume(volume, MOUNT, readOnly));
+        if (from != null) {
+            mounts.add(Mount.volume(from, FROM, true));
+        }
+        List<String> entrypoint = script == null ? List.of() : List.of("sh", "-c", script);
+        List<String> command = script == null ? List.of("true") : List.of();
+        String id = engine.createContainer(new ContainerDefinition(name, image, labels, List.of(), entrypoint,
+                command, null, List.of(), 10, mounts, RestartPolicy.NO, "none"));
+        return new ArchiveHelper(ctx, id, name);
+    }
+
+    String id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The volume's files as a tar whose entries are named under {@link ArchiveGuard#ROOT}. */
+    public InputStream download() {
+        return ctx.engine().download(id, MOUNT);
+    }
+
+    /** Extracts a tar whose entries are named under {@link ArchiveGuard#ROOT} into the volume. */
+    public void upload(ArchiveBody body) {
+        ctx.engine().upload(id, "/", body);
+    }
+
+    /** Runs the helper once to delete everything in the volume. */
+    public void wipe() {
+        runOnce("Emptying the volume before a restore in place (it may be partly emptied: restore in place again)",
+                "sh and rm");
+    }
+
+    /** Starts the helper's script and waits for it to succeed. */
+    private void runOnce(String what, String needs) {
+        Engine engine = ctx.engine();
+        String failure;
+        try {
+            engine.startContainer(id);
+            long exit = engine.awaitExit(id, RUN_DEADLINE);
+            failure = exit == 0 ? null : "exit code " + exit + ": " + engine.logs(id, RUN_DEADLINE).strip();
+        } catch (RuntimeException e) {
+            failure = String.valueOf(e.getMessage()).strip();
+        }
+        if (failure != null) {
+            throw new BerthException(what + " failed (" + failure + "). The helper image '"
+                    + ctx.settings().helperImage() + "' needs " + needs + "; set one that has them with "
+                    + "BerthSettings.builder().helperImage(...).");
+        }
+    }
+
+    @Override
+    public void close() {
+        Engine engine = ctx.engine();
+        engine.removeContainer(id);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.berth.docker.internal.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.ContainerSpec;
+import dev.berth.Placement;
+import dev.berth.RestartPolicy;
+import dev.berth.docker.internal.SpecBuilders;
+import dev.berth.docker.internal.engine.Mount;
+import dev.berth.docker.internal.engine.ServiceDefinition;
+import dev.berth.docker.internal.node.Labels;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceSpecsTest {
+
+    @Test
+    void aOneTaskServicePinnedToTheNodeOfItsDataWithThePlainContainersSettings() {
+        ContainerSpec spec = SpecBuilders.container("cache").image("redis:7.0").command("redis-server", "--appendonly", "yes")
+                .env("A", "1").secretEnv("PASSWORD", "s3cret").port(6379).tmpfs("/run")
+                .placement(Placement.label("zone", "a")).restartPolicy(RestartPolicy.ALWAYS).spec();
+
+        ServiceDefinition service = ServiceSpecs.of(spec, "sha256:abc", "node-1", Map.of("team", "orders"), 1);
+
+        assertThat(service.name()).isEqualTo("cache");
+        assertThat(service.replicas()).isEqualTo(1);
+        assertThat(service.labels()).containsEntry(ServiceSpecs.NODE, "node-1").containsEntry("team", "orders")
+                .containsEntry(Labels.CONTAINER, "cache").doesNotContainKey(Labels.STARTING);
+        assertThat(service.constraints()).containsExactly("node.labels.zone==a", "node.id==node-1");
+        assertThat(service.restartCondition()).isEqualTo(ServiceDefinition.RestartCondition.ANY);
+        assertThat(service.image()).as("by id: no node asks a registry").isEqualTo("sha256:abc");
+        assertThat(service.args()).containsExactly("redis-server", "--appendonly", "yes");
+        assertThat(service.env()).contains("A=1", "PASSWORD=s3cret");
+        assertThat(service.mounts()).extracting(Mount::target).containsExactly("/run");
+        assertThat(service.ports()).containsExactly(6379);
+    }
+
+    @Test
+    void aRestartPolicyOfNoMeansSwarmDoesNotRestartItEither() {
+        ContainerSpec spec = SpecBuilders.container("once").image("busybox:1.35").spec();
+
+        assertThat(ServiceSpecs.of(spec, "sha256:abc", "n", Map.of(), 0).restartCondition())
+                .isEqualTo(ServiceDefinition.RestartCondition.NONE);
+    }
+
+    @Test
+    void aNameLongerThanSwarmAllowsIsShortenedStablyAndDistinctly() {
+        String long1 = "bt-0bad6d5d-movingacrossnodes-followsitsdatatoothernodesandthroughnodeloss-1";
+        String long2 = "bt-0bad6d5d-movingacrossnodes-followsitsdatatoothernodesandthroughnodeloss-2";
+
+        assertThat(PinnedService.serviceName("short")).isEqualTo("short");
+        assertThat(PinnedService.serviceName(long1)).hasSizeLessThanOrEqualTo(63).startsWith("bt-0bad6d5d-moving")
+                .isEqualTo(PinnedService.serviceName(long1)).isNotEqualTo(PinnedService.serviceName(long2));
+    }
+}
