@@ -3,6 +3,7 @@
 #   recreate [cycles]   kill + recreate to ready, Berth beside the docker CLI
 #   move                1 GiB moved between two Swarm nodes, Berth beside docker cp | docker cp
 #   snapshot [rounds]   1 GiB snapshot and restore, Berth beside docker cp out and in and tar | cat
+#   archive [rounds]    512 MiB read through the archive endpoint: Berth's own client beside docker-java's
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:?usage: scripts/bench.sh recreate [args...]}; shift
@@ -10,6 +11,7 @@ case "$name" in
   recreate) main=dev.berth.benchmarks.RecreateBenchmark ;;
   move) main=dev.berth.benchmarks.MoveBenchmark; bash scripts/cluster.sh up 2 >/dev/null ;;
   snapshot) main=dev.berth.benchmarks.SnapshotBenchmark ;;
+  archive) main=dev.berth.benchmarks.ArchiveTransportBenchmark ;;
   *) echo "bench: unknown benchmark '$name'" >&2; exit 2 ;;
 esac
 bash scripts/docker-engine.sh >/dev/null

@@ -65,14 +65,14 @@ public interface Berth extends AutoCloseable {
         throw all;
     }
 
-    /** Describes a volume to {@link VolumeSpec.Builder#create() create} (or find, if it exists with this spec). */
-    VolumeSpec.Builder volume(String name);
+    /** Describes a volume to {@link PersistentVolume.Builder#create() create} (or find, if it exists with this spec). */
+    PersistentVolume.Builder volume(String name);
 
-    /** Describes a container to {@link ContainerSpec.Builder#start() start}. */
-    ContainerSpec.Builder container(String name);
+    /** Describes a container to {@link StatefulContainer.Builder#start() start}. */
+    StatefulContainer.Builder container(String name);
 
     /** Starts describing N ordinal replicas of one container template, each on volumes of its own. */
-    ReplicaSetSpec.Builder replicaSet(String name);
+    ReplicaSet.Builder replicaSet(String name);
 
     /** The volume drivers and managed plugins of the engine Berth is connected to. */
     Plugins plugins();

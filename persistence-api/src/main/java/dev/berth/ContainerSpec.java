@@ -30,7 +30,7 @@ public final class ContainerSpec {
     private final @Nullable Recipe recipe;
     private final @Nullable Placement placement;
 
-    private ContainerSpec(Builder b) {
+    private ContainerSpec(Settings<?> b) {
         this.name = b.name;
         this.image = Objects.requireNonNull(b.image, () -> "container '" + b.name + "' needs an image: call image(...)");
         this.command = List.copyOf(b.command);
@@ -46,6 +46,31 @@ public final class ContainerSpec {
         this.stopTimeout = b.stopTimeout;
         this.recipe = b.recipe;
         this.placement = b.placement;
+    }
+
+    /** A builder of a spec named {@code name}. @throws InvalidNameException when Docker would reject the name */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /**
+     * Equal when every setting is (secrets by value, volumes by name and engine, readiness and recipe as their own
+     * {@code equals} says), so that two descriptions of the same container compare as one.
+     */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof ContainerSpec o && name.equals(o.name) && image.equals(o.image)
+                && command.equals(o.command) && env.equals(o.env) && secretEnv.equals(o.secretEnv)
+                && mounts.equals(o.mounts) && tmpfs.equals(o.tmpfs) && ports.equals(o.ports)
+                && Objects.equals(user, o.user) && labels.equals(o.labels) && restartPolicy == o.restartPolicy
+                && readiness.equals(o.readiness) && stopTimeout.equals(o.stopTimeout)
+                && Objects.equals(recipe, o.recipe) && Objects.equals(placement, o.placement);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, image, command, env, secretEnv, mounts, tmpfs, ports, user, labels, restartPolicy,
+                stopTimeout);
     }
 
     public String name() {
@@ -128,10 +153,10 @@ public final class ContainerSpec {
     }
 
     /**
-     * Describes a container, then {@link #start()}s or {@link #create()}s it. Get one from
-     * {@link Berth#container(String)}. Not thread-safe.
+     * The settings of a container spec, shared by {@link Builder} (which builds the spec) and the builder that
+     * {@link Berth#container(String)} returns (which also acts on it). Not thread-safe.
      */
-    public abstract static class Builder {
+    public abstract static class Settings<B extends Settings<B>> {
         private final String name;
         private @Nullable String image;
         private final List<String> command = new ArrayList<>();
@@ -150,13 +175,13 @@ public final class ContainerSpec {
         private @Nullable Placement placement;
 
         /** @throws InvalidNameException when Docker would reject the name */
-        protected Builder(String name) {
+        protected Settings(String name) {
             this.name = Names.requireValid("container", name);
         }
 
-        public Builder image(String image) {
+        public B image(String image) {
             this.image = Objects.requireNonNull(image, "image");
-            return this;
+            return self();
         }
 
         /**
@@ -164,7 +189,7 @@ public final class ContainerSpec {
          * overrides it), environment, secrets, command, ports and readiness. Values given before stay; the volume is
          * mounted by the caller at {@link Recipe#dataPath()}.
          */
-        public Builder recipe(Recipe recipe) {
+        public B recipe(Recipe recipe) {
             this.recipe = Objects.requireNonNull(recipe, "recipe");
             if (image == null) {
                 image = recipe.image();
@@ -178,24 +203,24 @@ public final class ContainerSpec {
             if (!readinessGiven) {
                 readiness = recipe.readiness();
             }
-            return this;
+            return self();
         }
 
-        public Builder command(String... command) {
+        public B command(String... command) {
             this.command.clear();
             this.command.addAll(List.of(command));
-            return this;
+            return self();
         }
 
-        public Builder env(String key, String value) {
+        public B env(String key, String value) {
             env.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
+            return self();
         }
 
         /** An environment variable whose value is never logged, never in labels, toString() or messages. */
-        public Builder secretEnv(String key, String value) {
+        public B secretEnv(String key, String value) {
             secretEnv.put(Objects.requireNonNull(key, "key"), Secret.of(value));
-            return this;
+            return self();
         }
 
         /**
@@ -203,67 +228,67 @@ public final class ContainerSpec {
          *
          * @throws IllegalArgumentException for a {@link AccessMode#READ_ONLY_MANY} volume: use {@link #mountReadOnly}
          */
-        public Builder mount(PersistentVolume volume, String path) {
+        public B mount(PersistentVolume volume, String path) {
             if (volume.accessMode() == AccessMode.READ_ONLY_MANY) {
                 throw new IllegalArgumentException("volume '" + volume.name()
                         + "' is READ_ONLY_MANY: mount it with mountReadOnly(volume, \"" + path + "\")");
             }
             mounts.add(new VolumeMount(volume, path, false));
-            return this;
+            return self();
         }
 
-        public Builder mountReadOnly(PersistentVolume volume, String path) {
+        public B mountReadOnly(PersistentVolume volume, String path) {
             mounts.add(new VolumeMount(volume, path, true));
-            return this;
+            return self();
         }
 
         /** A tmpfs at the path: memory only, gone with the container. */
-        public Builder tmpfs(String path) {
+        public B tmpfs(String path) {
             tmpfs.add(Objects.requireNonNull(path, "path"));
-            return this;
+            return self();
         }
 
-        public Builder port(int containerPort) {
+        public B port(int containerPort) {
             if (containerPort < 1 || containerPort > 65535) {
                 throw new IllegalArgumentException("port must be within 1..65535, was " + containerPort);
             }
             ports.add(containerPort);
-            return this;
+            return self();
         }
 
-        public Builder user(String user) {
+        public B user(String user) {
             this.user = Objects.requireNonNull(user, "user");
-            return this;
+            return self();
         }
 
-        public Builder label(String key, String value) {
+        public B label(String key, String value) {
             labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
+            return self();
         }
 
-        public Builder restartPolicy(RestartPolicy restartPolicy) {
+        public B restartPolicy(RestartPolicy restartPolicy) {
             this.restartPolicy = Objects.requireNonNull(restartPolicy, "restartPolicy");
-            return this;
+            return self();
         }
 
         /** Where the container may run; see {@link ContainerSpec#placement()}. */
-        public Builder placement(Placement placement) {
+        public B placement(Placement placement) {
             this.placement = Objects.requireNonNull(placement, "placement");
-            return this;
+            return self();
         }
 
-        public Builder readyWhen(Readiness readiness) {
+        public B readyWhen(Readiness readiness) {
             this.readiness = Objects.requireNonNull(readiness, "readiness");
             this.readinessGiven = true;
-            return this;
+            return self();
         }
 
-        public Builder stopTimeout(Duration stopTimeout) {
+        public B stopTimeout(Duration stopTimeout) {
             if (stopTimeout.isNegative()) {
                 throw new IllegalArgumentException("stopTimeout must not be negative, was " + stopTimeout);
             }
             this.stopTimeout = stopTimeout;
-            return this;
+            return self();
         }
 
         /**
@@ -275,17 +300,26 @@ public final class ContainerSpec {
             return new ContainerSpec(this);
         }
 
-        /**
-         * Creates the container and starts it, returning once it is ready.
-         *
-         * @throws ExclusiveAccessException when another container writes to one of its SINGLE_WRITER volumes
-         * @throws ImageNotFoundException when the image is neither on the engine nor pullable
-         * @throws NameTakenException when a container of that name exists that Berth did not create
-         * @throws ContainerNotReadyException when it exits or is not ready in time
-         */
-        public abstract StatefulContainer start();
-
-        /** Prepares the container without starting it; {@link StatefulContainer#start()} starts it. */
-        public abstract StatefulContainer create();
+        /** This builder, as its own type. */
+        protected abstract B self();
     }
+
+    /** Describes a container spec; {@link #build()} makes it. Not thread-safe. */
+    public static final class Builder extends Settings<Builder> {
+        /** @throws InvalidNameException when Docker would reject the name */
+        Builder(String name) {
+            super(name);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /** The immutable spec. */
+        public ContainerSpec build() {
+            return spec();
+        }
+    }
+
 }

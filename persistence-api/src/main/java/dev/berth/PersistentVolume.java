@@ -76,4 +76,30 @@ public interface PersistentVolume {
      * @throws NotOwnedException for an adopted volume, unless {@link DeleteOption#INCLUDING_ADOPTED} is given
      */
     void delete(DeleteOption... options);
+
+    /**
+     * Describes a volume as {@link VolumeSpec.Builder} does, then acts on it: what {@link Berth} returns for
+     * one. Not thread-safe.
+     */
+    abstract class Builder extends VolumeSpec.Settings<Builder> {
+        /** @throws InvalidNameException when Docker would reject the name */
+        protected Builder(String name) {
+            super(name);
+        }
+
+        @Override
+        protected final Builder self() {
+            return this;
+        }
+
+        /**
+         * Creates the volume, or returns the existing one when its spec matches. Idempotent and safe under
+         * concurrency. A volume of that name that Berth did not create is adopted when its driver and options match:
+         * Berth then uses it but never deletes or prunes it implicitly.
+         *
+         * @throws VolumeConflictException when a volume of that name exists with another spec
+         * @throws UnknownDriverException when the driver is not installed
+         */
+        public abstract PersistentVolume create();
+    }
 }

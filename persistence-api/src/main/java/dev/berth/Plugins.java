@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The volume drivers the engine offers (its built-in {@code local} among them) and the managed plugins installed on
- * it ({@code docker plugin ls}), such as REX-Ray's. A volume's {@link VolumeSpec.Builder#driver(String) driver} must be
+ * it ({@code docker plugin ls}), such as REX-Ray's. A volume's {@link VolumeSpec.Settings#driver(String) driver} must be
  * one of {@link #volumeDrivers()}.
  *
  * @param volumeDrivers the driver names a volume can use

@@ -97,4 +97,15 @@ public final class Readiness {
         }
         return count;
     }
+
+    /** Equal when the description and timeout are: the description names what is checked. */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof Readiness r && description.equals(r.description) && Objects.equals(timeout, r.timeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(description, timeout);
+    }
 }

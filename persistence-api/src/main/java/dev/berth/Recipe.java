@@ -7,7 +7,7 @@ import java.util.Map;
  * How to run one kind of service with its data on a volume: image, data path, environment, command, readiness, a
  * quiesce hook for consistent snapshots, and a {@link DataProbe} speaking the service's own protocol.
  *
- * <p>Apply one with {@link ContainerSpec.Builder#recipe(Recipe)}; an {@code image(...)} given after it overrides the
+ * <p>Apply one with {@link ContainerSpec.Settings#recipe(Recipe)}; an {@code image(...)} given after it overrides the
  * recipe's default image. Implementations are immutable, thread-safe, and have a public no-argument constructor, so
  * the testkit can make them from a class.
  *

@@ -60,4 +60,23 @@ public interface ReplicaSet {
 
     /** Removes every replica's container; the volumes are kept (remove them with {@link PersistentVolume#delete()}). */
     void remove();
+
+    /**
+     * Describes a replica set as {@link ReplicaSetSpec.Builder} does, then acts on it: what {@link Berth} returns for
+     * one. Not thread-safe.
+     */
+    abstract class Builder extends ReplicaSetSpec.Settings<Builder> {
+        /** @throws InvalidNameException when Docker would reject the name */
+        protected Builder(String name) {
+            super(name);
+        }
+
+        @Override
+        protected final Builder self() {
+            return this;
+        }
+
+        /** Starts every replica on its own volumes, spread as the spec says; returns once all are ready. */
+        public abstract ReplicaSet start();
+    }
 }

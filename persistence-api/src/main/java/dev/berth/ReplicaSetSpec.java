@@ -14,16 +14,21 @@ import org.jspecify.annotations.Nullable;
 public final class ReplicaSetSpec {
     private final String name;
     private final int replicas;
-    private final Consumer<ContainerSpec.Builder> template;
+    private final Consumer<ContainerSpec.Settings<?>> template;
     private final Map<String, String> volumeTemplates;
     private final @Nullable Placement placement;
 
-    private ReplicaSetSpec(Builder b) {
+    private ReplicaSetSpec(Settings<?> b) {
         this.name = b.name;
         this.replicas = b.replicas;
         this.template = b.template;
         this.volumeTemplates = Map.copyOf(b.volumeTemplates);
         this.placement = b.placement;
+    }
+
+    /** A builder of a spec named {@code name}. @throws InvalidNameException when Docker would reject the name */
+    public static Builder builder(String name) {
+        return new Builder(name);
     }
 
     public String name() {
@@ -35,8 +40,8 @@ public final class ReplicaSetSpec {
         return replicas;
     }
 
-    /** Applied to each replica's {@link ContainerSpec.Builder}: image or recipe, command, environment, ports... */
-    public Consumer<ContainerSpec.Builder> template() {
+    /** Applied to each replica's {@link ContainerSpec.Settings}: image or recipe, command, environment, ports... */
+    public Consumer<ContainerSpec.Settings<?>> template() {
         return template;
     }
 
@@ -66,54 +71,57 @@ public final class ReplicaSetSpec {
                 + placement + "]";
     }
 
-    /** Builds a {@link ReplicaSetSpec}; {@link #start()} runs it. Not thread-safe. */
-    public abstract static class Builder {
+    /**
+     * The settings of a replicaset spec, shared by {@link Builder} (which builds the spec) and the builder that
+     * {@link Berth#replicaSet(String)} returns (which also acts on it). Not thread-safe.
+     */
+    public abstract static class Settings<B extends Settings<B>> {
         private final String name;
         private int replicas = 1;
-        private Consumer<ContainerSpec.Builder> template = c -> { };
+        private Consumer<ContainerSpec.Settings<?>> template = c -> { };
         private final Map<String, String> volumeTemplates = new LinkedHashMap<>();
         private @Nullable Placement placement;
 
         /** @throws InvalidNameException when Docker would reject the name */
-        protected Builder(String name) {
+        protected Settings(String name) {
             this.name = Names.requireValid("replica set", name);
         }
 
         /** @throws IllegalArgumentException when negative */
-        public Builder replicas(int replicas) {
+        public B replicas(int replicas) {
             if (replicas < 0) {
                 throw new IllegalArgumentException("a replica set has 0 or more replicas, not " + replicas);
             }
             this.replicas = replicas;
-            return this;
+            return self();
         }
 
         /** What every replica is: {@code c -> c.recipe(new Redis())}, or {@code c -> c.image(...).command(...)}. */
-        public Builder template(Consumer<ContainerSpec.Builder> template) {
+        public B template(Consumer<ContainerSpec.Settings<?>> template) {
             this.template = Objects.requireNonNull(template, "template");
-            return this;
+            return self();
         }
 
         /** Each replica gets a volume of its own, {@code <template>-<set>-<ordinal>}, mounted at {@code path}. */
-        public Builder mount(String volumeTemplate, String path) {
+        public B mount(String volumeTemplate, String path) {
             Names.requireValid("volume template", volumeTemplate);
             if (volumeTemplates.containsKey(volumeTemplate)) {
                 throw new IllegalArgumentException("volume template '" + volumeTemplate + "' is mounted already, at "
                         + volumeTemplates.get(volumeTemplate));
             }
             volumeTemplates.put(volumeTemplate, Objects.requireNonNull(path, "path"));
-            return this;
+            return self();
         }
 
         /** Where replicas may run; combined with earlier placements and spreads. */
-        public Builder placement(Placement placement) {
+        public B placement(Placement placement) {
             Objects.requireNonNull(placement, "placement");
             this.placement = this.placement == null ? placement : this.placement.and(placement);
-            return this;
+            return self();
         }
 
         /** Replicas spread evenly over the values of this node label, such as zones. */
-        public Builder spread(String labelKey) {
+        public B spread(String labelKey) {
             return placement(Placement.spread(labelKey));
         }
 
@@ -121,11 +129,26 @@ public final class ReplicaSetSpec {
             return new ReplicaSetSpec(this);
         }
 
-        /**
-         * Starts every replica, each on its own volumes, and returns once all are ready.
-         *
-         * @throws NodeUnavailableException when a node is down that may hold the data of a replica
-         */
-        public abstract ReplicaSet start();
+        /** This builder, as its own type. */
+        protected abstract B self();
     }
+
+    /** Describes a replicaset spec; {@link #build()} makes it. Not thread-safe. */
+    public static final class Builder extends Settings<Builder> {
+        /** @throws InvalidNameException when Docker would reject the name */
+        Builder(String name) {
+            super(name);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /** The immutable spec. */
+        public ReplicaSetSpec build() {
+            return spec();
+        }
+    }
+
 }

@@ -50,8 +50,9 @@ public interface Snapshot {
 
     /**
      * Restores the data into a new volume of that name, with the source volume's driver, options, labels, access
-     * mode and reclaim policy. Every archive entry is checked before anything is written; if the restore fails, no
-     * volume of that name is left behind.
+     * mode and reclaim policy. The restore streams in one pass: each archive entry is checked before it is written
+     * (an entry that would reach outside the volume is never written), and if the restore fails for any reason, the
+     * new volume is deleted again, so no volume of that name is left behind.
      *
      * @throws VolumeConflictException when a volume of that name exists
      * @throws UnsafeArchiveException when an entry would write outside the volume

@@ -57,7 +57,7 @@ public interface StatefulContainer {
     String host();
 
     /**
-     * The host port that a container port given with {@link ContainerSpec.Builder#port(int)} is published on.
+     * The host port that a container port given with {@link ContainerSpec.Settings#port(int)} is published on.
      *
      * @throws IllegalArgumentException for a port that was not published
      */
@@ -80,4 +80,33 @@ public interface StatefulContainer {
 
     /** Removes the container only; each volume follows its {@link ReclaimPolicy}. */
     void remove();
+
+    /**
+     * Describes a container as {@link ContainerSpec.Builder} does, then acts on it: what {@link Berth} returns for
+     * one. Not thread-safe.
+     */
+    abstract class Builder extends ContainerSpec.Settings<Builder> {
+        /** @throws InvalidNameException when Docker would reject the name */
+        protected Builder(String name) {
+            super(name);
+        }
+
+        @Override
+        protected final Builder self() {
+            return this;
+        }
+
+        /**
+         * Creates the container and starts it, returning once it is ready.
+         *
+         * @throws ExclusiveAccessException when another container writes to one of its SINGLE_WRITER volumes
+         * @throws ImageNotFoundException when the image is neither on the engine nor pullable
+         * @throws NameTakenException when a container of that name exists that Berth did not create
+         * @throws ContainerNotReadyException when it exits or is not ready in time
+         */
+        public abstract StatefulContainer start();
+
+        /** Prepares the container without starting it; {@link StatefulContainer#start()} starts it. */
+        public abstract StatefulContainer create();
+    }
 }

@@ -2,8 +2,10 @@ package dev.berth;
 
 /**
  * An archive entry would write outside the volume it is restored into, or is something Berth never restores (a
- * device node, a FIFO). Berth checks every entry before anything is written, so nothing was: the archive was made or
- * changed by something other than Berth. Do not restore it.
+ * device node, a FIFO). Berth checks each entry before it is written, so this one was not; the entries before it
+ * were written, into a new volume that a failed restore deletes again (a restore in place leaves the volume holding
+ * part of the archive: restore a good snapshot in place again). The archive was made or changed by something other
+ * than Berth: do not restore it.
  */
 public class UnsafeArchiveException extends BerthException {
     private static final long serialVersionUID = 1L;
@@ -31,8 +33,9 @@ public class UnsafeArchiveException extends BerthException {
     }
 
     public UnsafeArchiveException(String entry, Reason reason, String detail) {
-        super("Refused archive entry '" + entry + "' (" + reason + "): " + detail + ". Nothing was written: Berth checks "
-                + "every entry first. The archive was not made by Berth as it is; do not restore it.");
+        super("Refused archive entry '" + entry + "' (" + reason + "): " + detail + ". It was not written: Berth checks "
+                + "each entry before it writes it, and a failed restore into a new volume deletes that volume again. "
+                + "The archive was not made by Berth as it is; do not restore it.");
         this.entry = entry;
         this.reason = reason;
     }

@@ -20,7 +20,7 @@ public final class VolumeSpec {
     private final ReclaimPolicy reclaimPolicy;
     private final @Nullable String nodeId;
 
-    private VolumeSpec(Builder b) {
+    private VolumeSpec(Settings<?> b) {
         this.name = b.name;
         this.driver = b.driver;
         this.options = Map.copyOf(b.options);
@@ -29,6 +29,12 @@ public final class VolumeSpec {
         this.reclaimPolicy = b.reclaimPolicy;
         this.nodeId = b.nodeId;
     }
+
+    /** A builder of a spec named {@code name}. @throws InvalidNameException when Docker would reject the name */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
 
     public String name() {
         return name;
@@ -83,10 +89,10 @@ public final class VolumeSpec {
     }
 
     /**
-     * Describes a volume, then {@link #create()}s it. Get one from {@link Berth#volume(String)}. Not thread-safe;
-     * {@code create()} itself is safe to call from many threads and processes at once.
+     * The settings of a volume spec, shared by {@link Builder} (which builds the spec) and the builder that
+     * {@link Berth#volume(String)} returns (which also acts on it). Not thread-safe.
      */
-    public abstract static class Builder {
+    public abstract static class Settings<B extends Settings<B>> {
         private final String name;
         private String driver = "local";
         private final Map<String, String> options = new LinkedHashMap<>();
@@ -96,41 +102,41 @@ public final class VolumeSpec {
         private @Nullable String nodeId;
 
         /** @throws InvalidNameException when Docker would reject the name */
-        protected Builder(String name) {
+        protected Settings(String name) {
             this.name = Names.requireValid("volume", name);
         }
 
         /** Any volume driver or plugin, such as {@code "local"} (the default), {@code "rexray"} or {@code "azurefile"}. */
-        public Builder driver(String driver) {
+        public B driver(String driver) {
             this.driver = Objects.requireNonNull(driver, "driver");
-            return this;
+            return self();
         }
 
         /** A driver option, passed through as given. */
-        public Builder option(String key, String value) {
+        public B option(String key, String value) {
             options.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
+            return self();
         }
 
-        public Builder label(String key, String value) {
+        public B label(String key, String value) {
             labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
+            return self();
         }
 
-        public Builder accessMode(AccessMode accessMode) {
+        public B accessMode(AccessMode accessMode) {
             this.accessMode = Objects.requireNonNull(accessMode, "accessMode");
-            return this;
+            return self();
         }
 
-        public Builder reclaimPolicy(ReclaimPolicy reclaimPolicy) {
+        public B reclaimPolicy(ReclaimPolicy reclaimPolicy) {
             this.reclaimPolicy = Objects.requireNonNull(reclaimPolicy, "reclaimPolicy");
-            return this;
+            return self();
         }
 
         /** Creates the volume on this node's engine (a LOCAL volume's data lives there). */
-        public Builder node(Node node) {
+        public B node(Node node) {
             this.nodeId = Objects.requireNonNull(node, "node").id();
-            return this;
+            return self();
         }
 
         /** The spec as described so far. */
@@ -138,14 +144,26 @@ public final class VolumeSpec {
             return new VolumeSpec(this);
         }
 
-        /**
-         * Creates the volume, or returns the existing one when its spec matches. Idempotent and safe under
-         * concurrency. A volume of that name that Berth did not create is adopted when its driver and options match:
-         * Berth then uses it but never deletes or prunes it implicitly.
-         *
-         * @throws VolumeConflictException when a volume of that name exists with another spec
-         * @throws UnknownDriverException when the driver is not installed
-         */
-        public abstract PersistentVolume create();
+        /** This builder, as its own type. */
+        protected abstract B self();
     }
+
+    /** Describes a volume spec; {@link #build()} makes it. Not thread-safe. */
+    public static final class Builder extends Settings<Builder> {
+        /** @throws InvalidNameException when Docker would reject the name */
+        Builder(String name) {
+            super(name);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /** The immutable spec. */
+        public VolumeSpec build() {
+            return spec();
+        }
+    }
+
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ContainerSpecTest {
 
     private static PersistentVolume volume(AccessMode mode) {
-        VolumeSpec spec = Builders.volume("data").accessMode(mode).spec();
+        VolumeSpec spec = VolumeSpec.builder("data").accessMode(mode).spec();
         return new PersistentVolume() {
             public String name() { return spec.name(); }
             public String driver() { return spec.driver(); }
@@ -30,7 +30,7 @@ class ContainerSpecTest {
 
     @Test
     void toStringNeverShowsASecret() {
-        ContainerSpec spec = Builders.container("pg").image("postgres:16")
+        ContainerSpec spec = ContainerSpec.builder("pg").image("postgres:16")
                 .secretEnv("POSTGRES_PASSWORD", "hunter2").env("POSTGRES_USER", "app").spec();
 
         assertThat(spec.toString()).doesNotContain("hunter2").contains("POSTGRES_PASSWORD").contains("POSTGRES_USER=app");
@@ -42,30 +42,52 @@ class ContainerSpecTest {
     void aReadOnlyManyVolumeMountsOnlyReadOnly() {
         PersistentVolume shared = volume(AccessMode.READ_ONLY_MANY);
 
-        assertThatThrownBy(() -> Builders.container("app").mount(shared, "/data"))
+        assertThatThrownBy(() -> ContainerSpec.builder("app").mount(shared, "/data"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mountReadOnly(volume, \"/data\")");
-        assertThat(Builders.container("app").image("x").mountReadOnly(shared, "/data").spec().mounts())
+        assertThat(ContainerSpec.builder("app").image("x").mountReadOnly(shared, "/data").spec().mounts())
                 .singleElement().extracting(VolumeMount::readOnly).isEqualTo(true);
     }
 
     @Test
     void aSpecWithoutImageSaysWhatIsMissing() {
-        assertThatThrownBy(() -> Builders.container("app").spec()).hasMessageContaining("needs an image");
+        assertThatThrownBy(() -> ContainerSpec.builder("app").spec()).hasMessageContaining("needs an image");
     }
 
     @Test
     void mountPathsMustBeAbsolute() {
-        assertThatThrownBy(() -> Builders.container("app").mount(volume(AccessMode.SINGLE_WRITER), "data"))
+        assertThatThrownBy(() -> ContainerSpec.builder("app").mount(volume(AccessMode.SINGLE_WRITER), "data"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absolute");
     }
 
     @Test
     void specsAreImmutableCopies() {
-        ContainerSpec.Builder builder = Builders.container("app").image("x").env("A", "1");
+        ContainerSpec.Builder builder = ContainerSpec.builder("app").image("x").env("A", "1");
         ContainerSpec before = builder.spec();
         builder.env("B", "2");
 
         assertThat(before.env()).containsOnlyKeys("A");
         assertThatThrownBy(() -> before.env().put("C", "3")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void specsAreValuesTwoDescriptionsOfOneContainerAreEqual() {
+        ContainerSpec one = ContainerSpec.builder("pg").image("postgres:16").env("A", "1").secretEnv("PW", "s")
+                .port(5432).readyWhen(Readiness.logLine("ready", 1)).build();
+        ContainerSpec same = ContainerSpec.builder("pg").image("postgres:16").env("A", "1").secretEnv("PW", "s")
+                .port(5432).readyWhen(Readiness.logLine("ready", 1)).build();
+        ContainerSpec rotated = ContainerSpec.builder("pg").image("postgres:16").env("A", "1").secretEnv("PW", "t")
+                .port(5432).readyWhen(Readiness.logLine("ready", 1)).build();
+
+        assertThat(same).isEqualTo(one).hasSameHashCodeAs(one);
+        assertThat(rotated).isNotEqualTo(one);
+        assertThat(ContainerSpec.builder("pg").image("postgres:16").build())
+                .isNotEqualTo(ContainerSpec.builder("pg").image("postgres:17").build());
+    }
+
+    @Test
+    void volumeSpecsAreValuesToo() {
+        assertThat(VolumeSpec.builder("vol").label("team", "a").build())
+                .isEqualTo(VolumeSpec.builder("vol").label("team", "a").build())
+                .isNotEqualTo(VolumeSpec.builder("vol").label("team", "b").build());
     }
 }

@@ -12,16 +12,16 @@ class NamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "a", "-data", ".data", "_data", "orders pg", "orders/pg", "ørders", "a:b"})
     void namesDockerWouldRejectAreRefusedBeforeAnyCall(String name) {
-        assertThatThrownBy(() -> Builders.volume(name)).isInstanceOfSatisfying(InvalidNameException.class,
+        assertThatThrownBy(() -> VolumeSpec.builder(name)).isInstanceOfSatisfying(InvalidNameException.class,
                 e -> assertThat(e.name()).isEqualTo(name)).hasMessageContaining("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
-        assertThatThrownBy(() -> Builders.container(name)).isInstanceOf(InvalidNameException.class)
+        assertThatThrownBy(() -> ContainerSpec.builder(name)).isInstanceOf(InvalidNameException.class)
                 .hasMessageContaining("container name");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"pg", "orders-pg", "data-orders-0", "v1.2_x", "9lives"})
     void namesDockerAcceptsPass(String name) {
-        assertThatCode(() -> Builders.volume(name)).doesNotThrowAnyException();
-        assertThatCode(() -> Builders.container(name)).doesNotThrowAnyException();
+        assertThatCode(() -> VolumeSpec.builder(name)).doesNotThrowAnyException();
+        assertThatCode(() -> ContainerSpec.builder(name)).doesNotThrowAnyException();
     }
 }

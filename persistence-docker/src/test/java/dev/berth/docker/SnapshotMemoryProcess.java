@@ -4,8 +4,8 @@ import dev.berth.Berth;
 import dev.berth.BerthSettings;
 import dev.berth.PersistentVolume;
 import dev.berth.Snapshot;
-import java.util.concurrent.atomic.AtomicLong;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A JVM of its own for {@link SnapshotMemoryIT}, run with a small heap: snapshots a volume, restores it, verifies the

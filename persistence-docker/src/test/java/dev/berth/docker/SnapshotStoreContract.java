@@ -3,8 +3,8 @@ package dev.berth.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.spi.SnapshotStore;
 import dev.berth.spi.SnapshotStore.Part;
+import dev.berth.spi.SnapshotStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -185,4 +185,23 @@ class StatefulContainerIT {
         assertThat(c.state()).isEqualTo(ContainerState.RUNNING);
     }
 
+
+    @Test
+    void pauseUnpauseAndExecOnAStoppedOrRemovedContainerAreRefusedWithABerthErrorThatSaysWhatToDo() {
+        StatefulContainer c = sleeper("stopped", berth.volume(engine.name("stopped-data")).create());
+        c.stop();
+
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call : java.util.List.<org.assertj.core.api
+                .ThrowableAssert.ThrowingCallable>of(c::pause, c::unpause, () -> c.exec("true"))) {
+            assertThatThrownBy(call).isInstanceOfSatisfying(dev.berth.EngineCallException.class, e -> {
+                assertThat(e.reason()).isEqualTo(dev.berth.EngineCallException.Reason.CONFLICT);
+                assertThat(e).hasNoCause().hasMessageContaining("start it first");
+            });
+        }
+        c.start();
+        engine.docker().removeContainerCmd(c.name()).withForce(true).exec(); // behind Berth's back
+        assertThatThrownBy(() -> c.exec("true")).isInstanceOfSatisfying(dev.berth.EngineCallException.class,
+                e -> assertThat(e.reason()).isEqualTo(dev.berth.EngineCallException.Reason.NOT_FOUND))
+                .hasNoCause().hasMessageContaining("Create or start it again");
+    }
 }

@@ -31,7 +31,7 @@ final class FixtureFactory {
         Optional<Recipe> recipe = recipeOf(testClass, config);
         String dataPath = config.dataPath().isBlank() ? recipe.orElseThrow().dataPath() : config.dataPath();
         PersistentVolume volume = berth.volume("data-" + name).create();
-        ContainerSpec.Builder spec = berth.container(name);
+        StatefulContainer.Builder spec = berth.container(name);
         recipe.ifPresent(spec::recipe);
         if (!config.image().isBlank()) {
             spec.image(config.image());

@@ -26,17 +26,8 @@ final class TestcontainersStatefulContainer implements StatefulContainer {
     TestcontainersStatefulContainer(GenericContainer<?> container, PersistentVolume volume, String path) {
         this.container = container;
         this.volume = volume;
-        this.spec = new ContainerSpec.Builder("tc-" + volume.name()) {
-            @Override
-            public StatefulContainer start() {
-                throw new UnsupportedOperationException("Testcontainers starts this container");
-            }
-
-            @Override
-            public StatefulContainer create() {
-                throw new UnsupportedOperationException("Testcontainers creates this container");
-            }
-        }.image(container.getDockerImageName()).mount(volume, path).spec();
+        this.spec = ContainerSpec.builder("tc-" + volume.name()).image(container.getDockerImageName())
+                .mount(volume, path).build();
     }
 
     private DockerClient docker() {

@@ -18,8 +18,8 @@ class MySqlTest {
     void mariaDbIsTheSameRecipeWithAnotherImage() {
         MySql mysql = new MySql();
 
-        ContainerSpec viaBuilder = Specs.container("db").recipe(mysql).image("mariadb:10.11").spec();
-        ContainerSpec viaRecipe = Specs.container("db").recipe(mysql.withImage("mariadb:10.11")).spec();
+        ContainerSpec viaBuilder = ContainerSpec.builder("db").recipe(mysql).image("mariadb:10.11").spec();
+        ContainerSpec viaRecipe = ContainerSpec.builder("db").recipe(mysql.withImage("mariadb:10.11")).spec();
 
         assertThat(viaBuilder.image()).isEqualTo("mariadb:10.11").isEqualTo(viaRecipe.image());
         assertThat(viaBuilder.command()).isEqualTo(viaRecipe.command()).isEqualTo(mysql.command());
@@ -36,7 +36,7 @@ class MySqlTest {
     void theRootPasswordIsASecretAndNeverShown() {
         MySql mysql = new MySql().withPassword("hunter2").withDatabase("shop");
 
-        ContainerSpec spec = Specs.container("db").recipe(mysql).spec();
+        ContainerSpec spec = ContainerSpec.builder("db").recipe(mysql).spec();
 
         assertThat(spec.secretEnv().get("MYSQL_ROOT_PASSWORD").reveal()).isEqualTo("hunter2");
         assertThat(spec.env()).containsEntry("MYSQL_DATABASE", "shop").doesNotContainValue("hunter2");

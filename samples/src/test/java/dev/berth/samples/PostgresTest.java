@@ -30,7 +30,7 @@ class PostgresTest {
     void thePasswordIsASecretAndNeverShown() {
         Postgres pg = new Postgres().withPassword("hunter2").withUser("orders").withDatabase("shop");
 
-        ContainerSpec spec = Specs.container("pg").recipe(pg).spec();
+        ContainerSpec spec = ContainerSpec.builder("pg").recipe(pg).spec();
 
         assertThat(spec.secretEnv().get("POSTGRES_PASSWORD").reveal()).isEqualTo("hunter2");
         assertThat(spec.env()).containsEntry("POSTGRES_USER", "orders").containsEntry("POSTGRES_DB", "shop")

@@ -44,7 +44,7 @@ class RedisTest {
 
     @Test
     void anImageGivenAfterTheRecipeOverridesItsDefault() {
-        ContainerSpec spec = Specs.container("cache").recipe(new Redis()).image("registry.local/redis:7.0").spec();
+        ContainerSpec spec = ContainerSpec.builder("cache").recipe(new Redis()).image("registry.local/redis:7.0").spec();
 
         assertThat(spec.image()).isEqualTo("registry.local/redis:7.0");
         assertThat(spec.command()).isEqualTo(new Redis().command());

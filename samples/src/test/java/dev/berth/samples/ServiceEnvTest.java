@@ -9,7 +9,7 @@ class ServiceEnvTest {
 
     @Test
     void aPasswordGivenOnTheBuilderBeforeTheRecipeIsTheOneTheClientsUse() {
-        ContainerSpec spec = Specs.container("pg").secretEnv("POSTGRES_PASSWORD", "from-the-vault")
+        ContainerSpec spec = ContainerSpec.builder("pg").secretEnv("POSTGRES_PASSWORD", "from-the-vault")
                 .recipe(new Postgres().withPassword("from-the-recipe")).spec();
 
         assertThat(ServiceEnv.value(spec, "POSTGRES_PASSWORD", "from-the-recipe")).isEqualTo("from-the-vault");
@@ -17,7 +17,7 @@ class ServiceEnvTest {
 
     @Test
     void plainEnvironmentCountsAndTheRecipesValueIsTheLastResort() {
-        ContainerSpec spec = Specs.container("pg").env("POSTGRES_USER", "orders").image("postgres:15").spec();
+        ContainerSpec spec = ContainerSpec.builder("pg").env("POSTGRES_USER", "orders").image("postgres:15").spec();
 
         assertThat(ServiceEnv.value(spec, "POSTGRES_USER", "postgres")).isEqualTo("orders");
         assertThat(ServiceEnv.value(spec, "POSTGRES_DB", "postgres")).isEqualTo("postgres");

@@ -4,11 +4,14 @@ import dev.berth.Berth;
 import dev.berth.BerthSettings;
 import dev.berth.Cluster;
 import dev.berth.ContainerSpec;
+import dev.berth.PersistentVolume;
 import dev.berth.Plugins;
 import dev.berth.PruneOptions;
 import dev.berth.PruneReport;
+import dev.berth.ReplicaSet;
 import dev.berth.ReplicaSetSpec;
 import dev.berth.Snapshots;
+import dev.berth.StatefulContainer;
 import dev.berth.Usage;
 import dev.berth.VolumeSpec;
 import dev.berth.Volumes;
@@ -48,17 +51,17 @@ public final class DockerBerth implements Berth {
     }
 
     @Override
-    public VolumeSpec.Builder volume(String name) {
+    public PersistentVolume.Builder volume(String name) {
         return new DockerVolumeBuilder(ctx, name);
     }
 
     @Override
-    public ContainerSpec.Builder container(String name) {
+    public StatefulContainer.Builder container(String name) {
         return new DockerContainerBuilder(ctx, name);
     }
 
     @Override
-    public ReplicaSetSpec.Builder replicaSet(String name) {
+    public ReplicaSet.Builder replicaSet(String name) {
         return new DockerReplicaSetBuilder(ctx, name);
     }
 

@@ -149,4 +149,22 @@ class LostAnswersTest {
         assertThat(node.listContainers(ContainerQuery.mounting("orders"))).isEmpty();
         assertThat(berth.volumes().find("orders")).as("prune keeps volumes unless asked").isPresent();
     }
+
+    @Test
+    void pruneNeverRemovesAPausedOrRestartingWriter() {
+        FakeSwarm swarm = FakeSwarm.single();
+        FakeNode node = swarm.node(1);
+        Berth berth = FakeBerth.on(swarm, snapshots);
+        StatefulContainer paused = start(berth, "paused", berth.volume("one").create());
+        paused.pause();
+        StatefulContainer restarting = berth.container("crashing").image(IMAGE)
+                .mount(berth.volume("two").create(), "/data").restartPolicy(dev.berth.RestartPolicy.ALWAYS).start();
+        node.crash("crashing");
+
+        var report = berth.prune(dev.berth.PruneOptions.builder().build());
+
+        assertThat(report.containers()).isEmpty();
+        assertThat(paused.state()).isEqualTo(ContainerState.PAUSED);
+        assertThat(restarting.state()).isEqualTo(ContainerState.RESTARTING);
+    }
 }

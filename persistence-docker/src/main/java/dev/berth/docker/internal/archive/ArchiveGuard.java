@@ -4,12 +4,13 @@ import dev.berth.UnsafeArchiveException.Reason;
 import dev.berth.UnsafeArchiveException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
- * Checks each entry of a volume archive before anything of it is written, in archive order: every entry must lie
+ * Checks each entry of a volume archive before it is written, in archive order (a restore streams: the entries
+ * before a refused one may have been written, and the restore then undoes them): every entry must lie
  * under the single root directory {@value #ROOT}, and must not reach outside it by an absolute path, a {@code ..},
  * a link that points outside or at the root itself, or a path through a symbolic link made earlier in the archive;
  * device nodes and FIFOs are refused. Remembers only the archive's symbolic links. One per archive; not thread-safe.
@@ -17,7 +18,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 public final class ArchiveGuard {
     public static final String ROOT = "berth-volume";
 
-    private final Set<String> symlinks = new HashSet<>();
+    /** The archive's symbolic links so far: path to target. */
+    private final Map<String, String> symlinks = new LinkedHashMap<>();
 
     /** The entry as a record (without checksum), or an {@link UnsafeArchiveException} saying why it is refused. */
     ArchiveRecord check(TarArchiveEntry e) {
@@ -32,13 +34,12 @@ public final class ArchiveGuard {
         if (kind == ArchiveRecord.Kind.SYMLINK) {
             link = e.getLinkName();
             checkSymlinkTarget(name, path, link);
-            symlinks.add(path);
+            symlinks.put(path, link);
+            recheckEarlierLinks(name, path);
         } else if (kind == ArchiveRecord.Kind.HARDLINK) {
             link = hardlinkTarget(name, e.getLinkName());
         }
-        long size = kind == ArchiveRecord.Kind.FILE ? e.getSize() : 0;
-        return new ArchiveRecord(path, kind, e.getMode() & 07777, e.getLongUserId(), e.getLongGroupId(),
-                Math.floorDiv(e.getModTime().getTime(), 1000), size, link, "");
+        return ArchiveRecord.of(e, path, kind, link);
     }
 
     /** {@code berth-volume/a/b} is {@code a/b}; the root itself is {@code .}. */
@@ -64,21 +65,13 @@ public final class ArchiveGuard {
     }
 
     private static ArchiveRecord.Kind kindOf(TarArchiveEntry e) {
+        ArchiveRecord.Kind kind = ArchiveRecord.Kind.of(e);
+        if (kind != ArchiveRecord.Kind.SPECIAL) {
+            return kind;
+        }
         if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
             throw new UnsafeArchiveException(e.getName(), Reason.SPECIAL_FILE,
                     "device nodes and FIFOs are never restored into a volume");
-        }
-        if (e.isSymbolicLink()) {
-            return ArchiveRecord.Kind.SYMLINK;
-        }
-        if (e.isLink()) {
-            return ArchiveRecord.Kind.HARDLINK;
-        }
-        if (e.isDirectory()) {
-            return ArchiveRecord.Kind.DIRECTORY;
-        }
-        if (e.isFile() && !e.isSparse()) {
-            return ArchiveRecord.Kind.FILE;
         }
         throw new UnsafeArchiveException(e.getName(), Reason.UNSUPPORTED, "this kind of tar entry is not restored");
     }
@@ -86,7 +79,7 @@ public final class ArchiveGuard {
     private void requireNotThroughSymlink(String entry, String path) {
         for (int slash = path.indexOf('/'); ; slash = path.indexOf('/', slash + 1)) {
             String prefix = slash < 0 ? path : path.substring(0, slash);
-            if (symlinks.contains(prefix)) {
+            if (symlinks.containsKey(prefix)) {
                 throw new UnsafeArchiveException(entry, Reason.THROUGH_LINK,
                         "it would be written through the symbolic link '" + prefix + "'");
             }
@@ -123,7 +116,7 @@ public final class ArchiveGuard {
                 continue;
             }
             at.addLast(part);
-            if (i < parts.length - 1 && symlinks.contains(String.join("/", at))) {
+            if (i < parts.length - 1 && symlinks.containsKey(String.join("/", at))) {
                 throw new UnsafeArchiveException(entry, Reason.THROUGH_LINK,
                         "symbolic link to '" + target + "' passes through another symbolic link");
             }
@@ -132,6 +125,23 @@ public final class ArchiveGuard {
             throw new UnsafeArchiveException(entry, Reason.LINK_TO_ROOT,
                     "symbolic link to '" + target + "' points at the volume's root itself");
         }
+    }
+
+    /**
+     * A new link can change where an earlier one leads: {@code a/b/s -> t/../../../x} is inside until
+     * {@code a/b/t -> ..} arrives, and then climbs out through it. Every earlier link is checked again.
+     */
+    private void recheckEarlierLinks(String entry, String newLink) {
+        symlinks.forEach((path, target) -> {
+            if (!path.equals(newLink)) {
+                try {
+                    checkSymlinkTarget(path, path, target);
+                } catch (UnsafeArchiveException e) {
+                    throw new UnsafeArchiveException(entry, Reason.THROUGH_LINK, "the symbolic link '" + newLink
+                            + "' would make the earlier link '" + path + "' (to '" + target + "') lead through it");
+                }
+            }
+        });
     }
 
     private String hardlinkTarget(String entry, String target) {

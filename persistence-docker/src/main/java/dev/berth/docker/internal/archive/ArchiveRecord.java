@@ -10,14 +10,31 @@ import java.io.IOException;
 public record ArchiveRecord(String path, Kind kind, int mode, long uid, long gid, long mtime, long size, String link,
         String sha256) {
 
-    /** The entry kinds Berth restores. */
-    enum Kind {
-        FILE('f'), DIRECTORY('d'), SYMLINK('l'), HARDLINK('h');
+    /** The entry kinds Berth restores, and the special files (devices, FIFOs) it only ever copies between volumes. */
+    public enum Kind {
+        FILE('f'), DIRECTORY('d'), SYMLINK('l'), HARDLINK('h'), SPECIAL('s');
 
         private final char code;
 
         Kind(char code) {
             this.code = code;
+        }
+
+        /** The kind of a tar entry: anything that is neither file, directory nor link is SPECIAL. */
+        static Kind of(org.apache.commons.compress.archivers.tar.TarArchiveEntry e) {
+            if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+                return SPECIAL;
+            }
+            if (e.isSymbolicLink()) {
+                return SYMLINK;
+            }
+            if (e.isLink()) {
+                return HARDLINK;
+            }
+            if (e.isDirectory()) {
+                return DIRECTORY;
+            }
+            return e.isFile() && !e.isSparse() ? FILE : SPECIAL;
         }
 
         static Kind of(char code) throws IOException {
@@ -28,6 +45,20 @@ public record ArchiveRecord(String path, Kind kind, int mode, long uid, long gid
             }
             throw new IOException("unknown entry kind '" + code + "'");
         }
+    }
+
+    /** The entry at {@code path}, of {@code kind}, with {@code link} as its target (empty for none); no checksum. */
+    static ArchiveRecord of(org.apache.commons.compress.archivers.tar.TarArchiveEntry e, String path, Kind kind,
+            String link) {
+        long size = kind == Kind.FILE ? e.getSize() : 0;
+        return new ArchiveRecord(path, kind, e.getMode() & 07777, e.getLongUserId(), e.getLongGroupId(),
+                Math.floorDiv(e.getModTime().getTime(), 1000), size, link, "");
+    }
+
+    /** The same file as {@code other}, whatever its modification time: what a copy must keep. */
+    public boolean sameAs(ArchiveRecord other) {
+        return path.equals(other.path) && kind == other.kind && mode == other.mode && uid == other.uid
+                && gid == other.gid && size == other.size && link.equals(other.link) && sha256.equals(other.sha256);
     }
 
     ArchiveRecord withSha256(String sha) {

@@ -32,6 +32,7 @@ public final class ArchiveWriter implements ArchiveReader.Visitor {
             case FILE -> new TarArchiveEntry(name, TarConstants.LF_NORMAL);
             case SYMLINK -> new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
             case HARDLINK -> new TarArchiveEntry(name, TarConstants.LF_LINK);
+            case SPECIAL -> throw new IllegalArgumentException("special files are never written: " + r.path());
         };
         if (r.kind() == ArchiveRecord.Kind.SYMLINK) {
             e.setLinkName(r.link());

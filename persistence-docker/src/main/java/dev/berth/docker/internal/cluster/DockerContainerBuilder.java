@@ -7,7 +7,7 @@ import dev.berth.docker.internal.container.LiveContainers;
 import dev.berth.docker.internal.node.EngineContext;
 
 /** {@code berth.container(name)}: collects the spec, then launches it. */
-public final class DockerContainerBuilder extends ContainerSpec.Builder {
+public final class DockerContainerBuilder extends StatefulContainer.Builder {
     private final EngineContext ctx;
 
     public DockerContainerBuilder(EngineContext ctx, String name) {

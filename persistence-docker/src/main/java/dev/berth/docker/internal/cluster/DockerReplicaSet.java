@@ -128,7 +128,7 @@ public final class DockerReplicaSet implements ReplicaSet {
 
     private StatefulContainer startReplica(int ordinal) {
         EngineContext home = homeOf(ordinal);
-        ContainerSpec.Builder replica = new DockerContainerBuilder(ctx, spec.replicaName(ordinal));
+        StatefulContainer.Builder replica = new DockerContainerBuilder(ctx, spec.replicaName(ordinal));
         spec.template().accept(replica);
         spec.volumeTemplates().forEach((template, path) -> replica.mount(volume(home, template, ordinal), path));
         replica.label(SET_LABEL, spec.name()).label(ORDINAL_LABEL, Integer.toString(ordinal));
@@ -184,7 +184,7 @@ public final class DockerReplicaSet implements ReplicaSet {
     private PersistentVolume volume(EngineContext home, String template, int ordinal) {
         String name = spec.volumeName(template, ordinal);
         return VolumeStore.of(home).find(name).orElseGet(() -> {
-            VolumeSpec.Builder volume = new DockerVolumeBuilder(home, name).reclaimPolicy(ReclaimPolicy.RETAIN)
+            PersistentVolume.Builder volume = new DockerVolumeBuilder(home, name).reclaimPolicy(ReclaimPolicy.RETAIN)
                     .label(SET_LABEL, spec.name()).label(ORDINAL_LABEL, Integer.toString(ordinal));
             return volume.create();
         });

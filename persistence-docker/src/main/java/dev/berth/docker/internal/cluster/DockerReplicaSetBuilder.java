@@ -5,7 +5,7 @@ import dev.berth.ReplicaSetSpec;
 import dev.berth.docker.internal.node.EngineContext;
 
 /** {@code berth.replicaSet(name)}: collects the spec, then starts every replica. */
-public final class DockerReplicaSetBuilder extends ReplicaSetSpec.Builder {
+public final class DockerReplicaSetBuilder extends ReplicaSet.Builder {
     private final EngineContext ctx;
 
     public DockerReplicaSetBuilder(EngineContext ctx, String name) {

@@ -49,7 +49,7 @@ public final class Pruner {
                 Labels.managed(options.labels())));
         List<String> removed = new ArrayList<>();
         for (ContainerInfo c : containers) {
-            if (c.running() && !options.includeRunning()) {
+            if ((c.running() || c.paused() || c.restarting()) && !options.includeRunning()) { // a writer, live
                 continue;
             }
             engine.removeContainer(c.id());

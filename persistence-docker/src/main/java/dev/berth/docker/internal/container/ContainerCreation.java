@@ -25,9 +25,7 @@ final class ContainerCreation {
     }
 
     static Map<String, String> labels(ContainerSpec spec, Map<String, String> settingsLabels, boolean starting) {
-        Map<String, String> labels = new LinkedHashMap<>(settingsLabels);
-        labels.putAll(spec.labels());
-        labels.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
+        Map<String, String> labels = Labels.forNew(settingsLabels, spec.labels());
         labels.put(Labels.SPEC_HASH, SpecHash.of(spec));
         labels.put(Labels.CONTAINER, spec.name());
         labels.put(Labels.STARTING, Boolean.toString(starting));

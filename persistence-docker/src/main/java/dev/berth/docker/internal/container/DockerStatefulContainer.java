@@ -4,9 +4,7 @@ import dev.berth.BerthException;
 import dev.berth.ContainerSpec;
 import dev.berth.ContainerState;
 import dev.berth.ExecResult;
-import dev.berth.MoveReport;
 import dev.berth.Node;
-import dev.berth.NodeUnavailableException;
 import dev.berth.NotFoundException;
 import dev.berth.PersistentVolume;
 import dev.berth.ReclaimPolicy;
@@ -15,9 +13,7 @@ import dev.berth.VolumeMount;
 import dev.berth.docker.internal.common.Deadline;
 import dev.berth.docker.internal.engine.Engine;
 import dev.berth.docker.internal.node.EngineContext;
-import dev.berth.docker.internal.volume.VolumeMoves;
 import dev.berth.docker.internal.volume.VolumeStore;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -102,7 +98,7 @@ public final class DockerStatefulContainer implements StatefulContainer {
     @Override
     public synchronized void start() {
         if (!ctx.node().id().equals(ctx.cluster().localNodeId())) {
-            requireReady(ctx.node());
+            ContainerMove.requireReady(ctx, spec, ctx.node());
         }
         if (state() != ContainerState.RUNNING) {
             launch(true);
@@ -125,15 +121,9 @@ public final class DockerStatefulContainer implements StatefulContainer {
         String id = currentId();
         engine().killContainer(id, signal);
         if ("SIGKILL".equals(signal) || "KILL".equals(signal) || "9".equals(signal)) {
-            awaitNotRunning(id);
+            ContainerIo.awaitNotRunning(engine(), id);
         }
         LOG.info("Sent {} to container {}", signal, spec.name());
-    }
-
-    private void awaitNotRunning(String id) {
-        for (int i = 0; i < 500 && ContainerIo.isRunning(engine(), id); i++) {
-            Deadline.sleep(10);
-        }
     }
 
     @Override
@@ -175,18 +165,7 @@ public final class DockerStatefulContainer implements StatefulContainer {
         if (current.isEmpty()) {
             return ContainerState.ABSENT;
         }
-        return engine().inspectContainer(current.get()).map(c -> stateOf(c.state())).orElse(ContainerState.ABSENT);
-    }
-
-    static ContainerState stateOf(@Nullable String status) {
-        if (status == null) {
-            return ContainerState.ABSENT;
-        }
-        try {
-            return ContainerState.valueOf(status.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return ContainerState.DEAD;
-        }
+        return engine().inspectContainer(current.get()).map(c -> ContainerIo.stateOf(c.state())).orElse(ContainerState.ABSENT);
     }
 
     /** The engine's host; for a container on another node of a Swarm, that node's address. */
@@ -228,55 +207,19 @@ public final class DockerStatefulContainer implements StatefulContainer {
     }
 
     @Override
-    public synchronized MoveReport moveTo(Node target) {
-        EngineContext source = ctx;
-        Node from = source.node();
-        if (from.id().equals(target.id())) {
-            return new MoveReport(from, target, Duration.ZERO, 0, 0);
-        }
-        requireReady(target);
-        EngineContext destination = source.on(target);
-        long down = System.nanoTime();
-        Incarnation leaving = incarnation();
-        stop();
-        long stopped = System.nanoTime();
-        long copied;
-        VolumeMoves moves = new VolumeMoves(source, destination);
-        try {
-            spec.mounts().stream().map(VolumeMount::volume).distinct().forEach(moves::move);
-            copied = System.nanoTime();
-            ctx = destination;
-            incarnation = null;
-            launch(true);
-        } catch (RuntimeException e) {
-            moves.rollBack();
-            ctx = source;
-            incarnation = null;
-            LOG.warn("Moving container {} to node {} failed ({}); starting it again on node {}", spec.name(),
-                    target.id(), e.getMessage(), from.id());
-            launch(true);
-            throw e;
-        }
-        long started = System.nanoTime();
-        Duration downtime = Duration.ofNanos(started - down);
-        leaving.removeLeftovers();
-        moves.retireSources();
-        LOG.info("Moved container {} from node {} to node {}: {} ms down (stop {} ms, copy and verify {} ms, start {} "
-                + "ms), {} bytes copied and verified", spec.name(), from.id(), target.id(), downtime.toMillis(),
-                (stopped - down) / 1_000_000, (copied - stopped) / 1_000_000, (started - copied) / 1_000_000,
-                moves.bytes());
-        return new MoveReport(from, target, downtime, moves.bytes(), moves.files());
+    public synchronized dev.berth.MoveReport moveTo(Node target) {
+        return new ContainerMove(this, ctx, target).run();
     }
 
-    /** Refuses to touch a node that is down, saying where the data is and what the user can do. */
-    private void requireReady(Node node) {
-        Node now = ctx.cluster().node(node.id()).orElse(node);
-        if (!now.ready()) {
-            throw new NodeUnavailableException(node.id(), "Node " + node.id() + " (" + node.name() + ") is down. "
-                    + "Container '" + spec.name() + "' is not started elsewhere with empty volumes: its LOCAL volumes "
-                    + spec.mounts() + " are on that node. Wait for the node to come back, or restore the latest "
-                    + "snapshot on another node explicitly.");
-        }
+    /** The context (node) it runs on from now; how it runs there is decided again on first use. */
+    void relocate(EngineContext to) {
+        ctx = to;
+        incarnation = null;
+    }
+
+    /** How it runs now. */
+    Incarnation current() {
+        return incarnation();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.berth.ContainerNotReadyException;
 import dev.berth.ContainerSpec;
 import dev.berth.NotFoundException;
 import dev.berth.StatefulContainer;
+import dev.berth.docker.internal.common.Deadline;
 import dev.berth.docker.internal.engine.ContainerInfo;
 import dev.berth.docker.internal.engine.Engine;
 import dev.berth.docker.internal.node.Redaction;
@@ -44,7 +45,7 @@ final class ReadinessWait {
                         + (lastCheckFailure == null ? "" : " (last check failed: " + lastCheckFailure.getMessage() + ")");
                 throw notReady(engine, spec, containerId, why);
             }
-            sleep(pauseMillis);
+            Deadline.sleep(pauseMillis);
             pauseMillis = Math.min(100, pauseMillis * 2);
         }
     }
@@ -60,14 +61,5 @@ final class ReadinessWait {
                 .collect(Collectors.joining("\n"));
         return new ContainerNotReadyException(spec.name(),
                 Redaction.mask(why, spec.secretEnv().values()), Redaction.mask(tail, spec.secretEnv().values()));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new dev.berth.BerthException("Interrupted while waiting for a container to become ready", e);
-        }
     }
 }

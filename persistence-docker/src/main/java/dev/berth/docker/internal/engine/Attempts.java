@@ -1,7 +1,7 @@
 package dev.berth.docker.internal.engine;
 
-import dev.berth.EngineCallException;
 import dev.berth.EngineCallException.Reason;
+import dev.berth.EngineCallException;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.Failsafe;

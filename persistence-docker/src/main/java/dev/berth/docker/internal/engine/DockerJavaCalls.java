@@ -1,7 +1,7 @@
 package dev.berth.docker.internal.engine;
 
-import dev.berth.EngineCallException;
 import dev.berth.EngineCallException.Reason;
+import dev.berth.EngineCallException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

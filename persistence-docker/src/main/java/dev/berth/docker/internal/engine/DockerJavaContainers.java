@@ -7,11 +7,9 @@ import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.StreamType;
-import com.github.dockerjava.api.model.VolumeOptions;
 import dev.berth.BerthException;
 import dev.berth.ExecResult;
 import dev.berth.RestartPolicy;
@@ -50,11 +48,7 @@ final class DockerJavaContainers {
         for (Mount m : d.mounts()) {
             switch (m.type()) {
                 case TMPFS -> tmpfs.put(m.target(), "");
-                case VOLUME -> mounts.add(new com.github.dockerjava.api.model.Mount().withType(MountType.VOLUME)
-                        .withSource(m.source()).withTarget(m.target()).withReadOnly(m.readOnly())
-                        .withVolumeOptions(new VolumeOptions().withNoCopy(false)));
-                case BIND -> mounts.add(new com.github.dockerjava.api.model.Mount().withType(MountType.BIND)
-                        .withSource(m.source()).withTarget(m.target()).withReadOnly(m.readOnly()));
+                case VOLUME, BIND -> mounts.add(DockerJavaServices.mount(m));
             }
         }
         HostConfig host = HostConfig.newHostConfig().withMounts(mounts).withTmpFs(tmpfs.isEmpty() ? null : tmpfs)

@@ -68,7 +68,8 @@ final class DockerJavaServices {
         return new ServiceInfo(s.getId(), s.getVersion() == null ? 0 : s.getVersion().getIndex(), d);
     }
 
-    private static com.github.dockerjava.api.model.Mount mount(Mount m) {
+    /** A mount as docker-java's, for a service's task and a container's host config alike. */
+    static com.github.dockerjava.api.model.Mount mount(Mount m) {
         var mount = new com.github.dockerjava.api.model.Mount().withTarget(m.target());
         return switch (m.type()) {
             case VOLUME -> mount.withType(MountType.VOLUME).withSource(m.source()).withReadOnly(m.readOnly())

@@ -22,6 +22,17 @@ public final class Labels {
     private Labels() {
     }
 
+    /**
+     * The labels of something Berth makes: the connection's ({@code settingsLabels}), the user's, and Berth's own
+     * mark; the caller adds what is particular to it.
+     */
+    public static Map<String, String> forNew(Map<String, String> settingsLabels, Map<String, String> userLabels) {
+        Map<String, String> labels = new LinkedHashMap<>(settingsLabels);
+        labels.putAll(userLabels);
+        labels.put(MANAGED_BY, MANAGED_BY_VALUE);
+        return labels;
+    }
+
     /** The labels given, and Berth's own mark: a filter for what Berth made. */
     public static Map<String, String> managed(Map<String, String> labels) {
         Map<String, String> filter = new LinkedHashMap<>(labels);

@@ -1,6 +1,7 @@
 package dev.berth.docker.internal.node;
 
 import dev.berth.ContainerSpec;
+import dev.berth.VolumeMount;
 import dev.berth.VolumeSpec;
 import dev.berth.docker.internal.common.Sha256;
 import java.util.Map;
@@ -20,10 +21,26 @@ public final class SpecHash {
     }
 
     public static String of(ContainerSpec spec) {
-        return Sha256.hex("container|" + spec.image() + "|" + spec.command() + "|" + sorted(spec.env())
-                + "|" + new TreeMap<>(spec.secretEnv()).keySet() + "|" + spec.mounts() + "|" + spec.tmpfs() + "|"
-                + spec.ports() + "|" + spec.user().orElse("") + "|" + sorted(spec.labels()) + "|"
-                + spec.restartPolicy() + "|" + spec.stopTimeout()).substring(0, 32);
+        StringBuilder text = new StringBuilder("container");
+        field(text, spec.image());
+        field(text, String.join("\0", spec.command()));
+        field(text, sorted(spec.env()));
+        field(text, String.join("\0", new java.util.TreeSet<>(spec.secretEnv().keySet())));
+        for (VolumeMount m : spec.mounts()) {
+            field(text, m.volume().name() + "\0" + m.path() + "\0" + m.readOnly() + "\0" + m.volume().accessMode());
+        }
+        field(text, String.join("\0", spec.tmpfs()));
+        field(text, spec.ports().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        field(text, spec.user().orElse(""));
+        field(text, sorted(spec.labels()));
+        field(text, spec.restartPolicy().name());
+        field(text, String.valueOf(spec.stopTimeout().toMillis()));
+        return Sha256.hex(text.toString()).substring(0, 32);
+    }
+
+    /** One field, length first, so that no two different specs read alike. */
+    private static void field(StringBuilder text, String value) {
+        text.append('|').append(value.length()).append(':').append(value);
     }
 
     private static String sorted(Map<String, String> map) {

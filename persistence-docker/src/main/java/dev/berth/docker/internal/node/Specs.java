@@ -1,7 +1,6 @@
 package dev.berth.docker.internal.node;
 
 import dev.berth.AccessMode;
-import dev.berth.PersistentVolume;
 import dev.berth.ReclaimPolicy;
 import dev.berth.VolumeSpec;
 import java.util.Map;
@@ -13,16 +12,10 @@ public final class Specs {
 
     public static VolumeSpec volume(String name, String driver, Map<String, String> options, Map<String, String> labels,
             AccessMode mode, ReclaimPolicy policy) {
-        VolumeSpec.Builder builder = new VolumeSpec.Builder(name) {
-            @Override
-            public PersistentVolume create() {
-                throw new UnsupportedOperationException("a spec read from the engine is not for creating");
-            }
-        };
-        builder.driver(driver).accessMode(mode).reclaimPolicy(policy);
+        VolumeSpec.Builder builder = VolumeSpec.builder(name).driver(driver).accessMode(mode).reclaimPolicy(policy);
         options.forEach(builder::option);
         labels.forEach(builder::label);
-        return builder.spec();
+        return builder.build();
     }
 
     public static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {

@@ -76,10 +76,22 @@ public final class DockerSnapshots implements Snapshots {
         return SnapshotPorter.importFrom(ctx, store, file);
     }
 
+    /** How far ahead of this machine's clock another machine's may be before its snapshots count as future. */
+    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
     @Override
     public List<Snapshot> retain(String volumeName, Retention rule) {
         Instant now = Instant.now();
-        List<Snapshot> snapshots = forVolume(volumeName);
+        // A snapshot dated after now (an import from a machine whose clock is ahead, or a tampered manifest) would
+        // take the place of the newest real ones: it is kept, and counts for nothing.
+        List<Snapshot> future = forVolume(volumeName).stream()
+                .filter(s -> s.createdAt().isAfter(now.plus(CLOCK_SKEW))).toList();
+        if (!future.isEmpty()) {
+            LOG.warn("Snapshots {} of volume {} are dated in the future; retain() keeps them and ranks only the others."
+                    + " Delete them yourself if they are not wanted.", future.stream().map(Snapshot::id).toList(),
+                    volumeName);
+        }
+        List<Snapshot> snapshots = forVolume(volumeName).stream().filter(s -> !future.contains(s)).toList();
         List<Snapshot> deleted = new ArrayList<>();
         for (int rank = 0; rank < snapshots.size(); rank++) {
             Snapshot s = snapshots.get(rank);

@@ -75,8 +75,7 @@ public final class ArchiveHelper implements AutoCloseable {
         Engine engine = ctx.engine();
         String image = ctx.settings().helperImage();
         Images.ensure(engine, image);
-        Map<String, String> labels = new LinkedHashMap<>(ctx.settings().labels());
-        labels.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
+        Map<String, String> labels = Labels.forNew(ctx.settings().labels(), Map.of());
         labels.put(Labels.STARTING, Boolean.toString(!readOnly));
         labels.put(HELPER_LABEL, volume);
         String name = "berth-helper-" + UUID.randomUUID().toString().substring(0, 12);

@@ -8,7 +8,7 @@ import dev.berth.VolumeSpec;
 import dev.berth.docker.internal.node.EngineContext;
 
 /** {@code berth.volume(name)}: collects the spec, then creates or finds the volume on its node's engine. */
-public final class DockerVolumeBuilder extends VolumeSpec.Builder {
+public final class DockerVolumeBuilder extends PersistentVolume.Builder {
     private final EngineContext ctx;
 
     public DockerVolumeBuilder(EngineContext ctx, String name) {

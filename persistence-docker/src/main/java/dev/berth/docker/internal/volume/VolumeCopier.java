@@ -1,8 +1,9 @@
 package dev.berth.docker.internal.volume;
 
 import dev.berth.BerthException;
-import dev.berth.docker.internal.archive.TarDigest;
+import dev.berth.docker.internal.archive.ArchiveRecord;
 import dev.berth.docker.internal.archive.TeeInput;
+import dev.berth.docker.internal.archive.VolumeDigest;
 import dev.berth.docker.internal.node.EngineContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,25 +35,25 @@ final class VolumeCopier {
         try (ArchiveHelper src = ArchiveHelper.reading(from, source);
                 ArchiveHelper dst = ArchiveHelper.writing(to, target, false)) {
             long started = System.nanoTime();
-            AtomicReference<Map<String, String>> sent = new AtomicReference<>();
+            AtomicReference<Map<String, ArchiveRecord>> sent = new AtomicReference<>();
             dst.upload(body -> {
                 try (InputStream tar = src.download()) {
-                    sent.set(TarDigest.of(new TeeInput(tar, body)));
+                    sent.set(VolumeDigest.of(new TeeInput(tar, body)));
                 }
             });
             long streamed = System.nanoTime();
-            Map<String, String> received;
+            Map<String, ArchiveRecord> received;
             try (InputStream back = dst.download()) {
-                received = TarDigest.of(back);
+                received = VolumeDigest.of(back);
             }
-            List<String> differing = differences(sent.get(), received);
+            List<String> differing = VolumeDigest.differences(sent.get(), received);
             if (!differing.isEmpty()) {
                 throw new BerthException("The copy of volume '" + source + "' to '" + target + "' does not match its "
                         + "source in " + differing.size() + " files, such as " + differing.subList(0, Math.min(5,
                         differing.size())) + "; the source is untouched.");
             }
             long files = sent.get().size();
-            long bytes = TarDigest.bytes(sent.get());
+            long bytes = VolumeDigest.bytes(sent.get());
             LOG.info("Copied and verified volume {}: {} files, {} bytes, streamed in {} ms, verified in {} ms", source,
                     files, bytes, (streamed - started) / 1_000_000, (System.nanoTime() - streamed) / 1_000_000);
             return new Copied(bytes, files);
@@ -60,16 +61,5 @@ final class VolumeCopier {
             throw new BerthException("Copying volume '" + source + "' failed: " + e.getMessage()
                     + "; the source is untouched.", e);
         }
-    }
-
-    static List<String> differences(Map<String, String> expected, Map<String, String> actual) {
-        List<String> paths = new ArrayList<>();
-        expected.forEach((path, description) -> {
-            if (!description.equals(actual.get(path)) && !path.equals(".")) {
-                paths.add(path);
-            }
-        });
-        actual.keySet().stream().filter(p -> !expected.containsKey(p)).forEach(paths::add);
-        return paths;
     }
 }

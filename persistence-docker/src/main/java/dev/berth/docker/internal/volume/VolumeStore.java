@@ -61,9 +61,7 @@ public final class VolumeStore implements Volumes {
 
     /** Idempotent: the engine's create returns the existing volume of that name, which is then compared. */
     public PersistentVolume create(VolumeSpec spec) {
-        Map<String, String> labels = new LinkedHashMap<>(settingsLabels);
-        labels.putAll(spec.labels());
-        labels.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
+        Map<String, String> labels = Labels.forNew(settingsLabels, spec.labels());
         labels.put(Labels.SPEC_HASH, SpecHash.of(spec));
         labels.put(Labels.ACCESS_MODE, spec.accessMode().name());
         labels.put(Labels.RECLAIM_POLICY, spec.reclaimPolicy().name());

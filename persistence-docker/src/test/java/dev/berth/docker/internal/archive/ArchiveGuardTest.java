@@ -29,7 +29,7 @@ class ArchiveGuardTest {
             guard.check(e);
         } catch (UnsafeArchiveException refused) {
             assertThat(refused.entry()).isEqualTo(e.getName());
-            assertThat(refused).hasMessageContaining("Nothing was written");
+            assertThat(refused).hasMessageContaining("It was not written");
             return refused.reason();
         }
         throw new AssertionError(e.getName() + " was accepted");
@@ -44,6 +44,22 @@ class ArchiveGuardTest {
                 .isEqualTo("../a/b.txt");
         assertThat(guard.check(link("berth-volume/hard", TarConstants.LF_LINK, "berth-volume/a/b.txt")).link())
                 .isEqualTo("a/b.txt");
+    }
+
+    @Test
+    void aLinkThatWouldMakeAnEarlierOneClimbOutIsRefusedWhateverTheOrder() {
+        guard.check(file("berth-volume/"));
+        guard.check(link("berth-volume/a/b/s", TarConstants.LF_SYMLINK, "t/../../../x"));
+
+        assertThat(refusal(link("berth-volume/a/b/t", TarConstants.LF_SYMLINK, ".."))).isEqualTo(Reason.THROUGH_LINK);
+    }
+
+    @Test
+    void theSameChainInTheOtherOrderIsRefusedToo() {
+        guard.check(link("berth-volume/a/b/t", TarConstants.LF_SYMLINK, ".."));
+
+        assertThat(refusal(link("berth-volume/a/b/s", TarConstants.LF_SYMLINK, "t/../../../x")))
+                .isEqualTo(Reason.THROUGH_LINK);
     }
 
     @ParameterizedTest

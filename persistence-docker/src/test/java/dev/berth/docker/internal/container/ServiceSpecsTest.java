@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.ContainerSpec;
 import dev.berth.Placement;
 import dev.berth.RestartPolicy;
-import dev.berth.docker.internal.SpecBuilders;
 import dev.berth.docker.internal.engine.Mount;
 import dev.berth.docker.internal.engine.ServiceDefinition;
 import dev.berth.docker.internal.node.Labels;
@@ -16,7 +15,7 @@ class ServiceSpecsTest {
 
     @Test
     void aOneTaskServicePinnedToTheNodeOfItsDataWithThePlainContainersSettings() {
-        ContainerSpec spec = SpecBuilders.container("cache").image("redis:7.0").command("redis-server", "--appendonly", "yes")
+        ContainerSpec spec = ContainerSpec.builder("cache").image("redis:7.0").command("redis-server", "--appendonly", "yes")
                 .env("A", "1").secretEnv("PASSWORD", "s3cret").port(6379).tmpfs("/run")
                 .placement(Placement.label("zone", "a")).restartPolicy(RestartPolicy.ALWAYS).spec();
 
@@ -37,7 +36,7 @@ class ServiceSpecsTest {
 
     @Test
     void aRestartPolicyOfNoMeansSwarmDoesNotRestartItEither() {
-        ContainerSpec spec = SpecBuilders.container("once").image("busybox:1.35").spec();
+        ContainerSpec spec = ContainerSpec.builder("once").image("busybox:1.35").spec();
 
         assertThat(ServiceSpecs.of(spec, "sha256:abc", "n", Map.of(), 0).restartCondition())
                 .isEqualTo(ServiceDefinition.RestartCondition.NONE);

@@ -87,6 +87,10 @@ final class FakeContainers {
         }
         if (!c.running()) {
             run(c);
+            HelperScripts.of(c).ifPresent(script -> {
+                HelperScripts.run(script, c, volumes);
+                exit(c, 0, false);
+            });
         }
     }
 

@@ -6,7 +6,6 @@ import dev.berth.AccessMode;
 import dev.berth.ContainerSpec;
 import dev.berth.ReclaimPolicy;
 import dev.berth.VolumeSpec;
-import dev.berth.docker.internal.SpecBuilders;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,7 @@ class SpecHashTest {
     }
 
     private static ContainerSpec.Builder container() {
-        return SpecBuilders.container("pg").image("postgres:16").env("A", "1");
+        return ContainerSpec.builder("pg").image("postgres:16").env("A", "1");
     }
 
     @Test

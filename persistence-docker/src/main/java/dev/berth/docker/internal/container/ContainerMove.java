@@ -1,0 +1,116 @@
+package dev.berth.docker.internal.container;
+
+import dev.berth.BerthException;
+import dev.berth.ContainerSpec;
+import dev.berth.MoveReport;
+import dev.berth.Node;
+import dev.berth.NodeUnavailableException;
+import dev.berth.VolumeMount;
+import dev.berth.docker.internal.node.EngineContext;
+import dev.berth.docker.internal.volume.VolumeMoves;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One move of a container to another node: stop it, copy and verify its volumes, start it there. If anything fails,
+ * the copies are rolled back and it runs again on the source with its data; the first failure is the one thrown, any
+ * later one is added to it as suppressed.
+ */
+final class ContainerMove {
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerMove.class);
+
+    private final DockerStatefulContainer container;
+    private final ContainerSpec spec;
+    private final EngineContext source;
+    private final Node target;
+
+    ContainerMove(DockerStatefulContainer container, EngineContext source, Node target) {
+        this.container = container;
+        this.spec = container.spec();
+        this.source = source;
+        this.target = target;
+    }
+
+    MoveReport run() {
+        Node from = source.node();
+        if (from.id().equals(target.id())) {
+            return new MoveReport(from, target, Duration.ZERO, 0, 0);
+        }
+        requirePlacementAllows();
+        requireReady(source, spec, target);
+        EngineContext destination = source.on(target);
+        long down = System.nanoTime();
+        Incarnation leaving = container.current();
+        container.stop();
+        long stopped = System.nanoTime();
+        long copied;
+        VolumeMoves moves = new VolumeMoves(source, destination);
+        boolean relocated = false;
+        try {
+            spec.mounts().stream().map(VolumeMount::volume).distinct().forEach(moves::move);
+            copied = System.nanoTime();
+            container.relocate(destination);
+            relocated = true;
+            container.launch(true);
+        } catch (RuntimeException e) {
+            rollBack(moves, relocated, e);
+            throw e;
+        }
+        long started = System.nanoTime();
+        Duration downtime = Duration.ofNanos(started - down);
+        leaving.removeLeftovers();
+        moves.retireSources();
+        LOG.info("Moved container {} from node {} to node {}: {} ms down (stop {} ms, copy and verify {} ms, start {} "
+                + "ms), {} bytes copied and verified", spec.name(), from.id(), target.id(), downtime.toMillis(),
+                (stopped - down) / 1_000_000, (copied - stopped) / 1_000_000, (started - copied) / 1_000_000,
+                moves.bytes());
+        return new MoveReport(from, target, downtime, moves.bytes(), moves.files());
+    }
+
+    /** Back on the source with its data; what fails on the way back is added to {@code first}. */
+    private void rollBack(VolumeMoves moves, boolean relocated, RuntimeException first) {
+        LOG.warn("Moving container {} to node {} failed ({}); starting it again on node {}", spec.name(),
+                target.id(), first.getMessage(), source.node().id());
+        if (relocated) {
+            try {
+                container.current().remove(); // nothing of it is left running on the target
+            } catch (RuntimeException e) {
+                first.addSuppressed(e);
+            }
+        }
+        try {
+            moves.rollBack();
+        } catch (RuntimeException e) {
+            first.addSuppressed(e);
+        }
+        container.relocate(source);
+        try {
+            container.launch(true);
+        } catch (RuntimeException e) {
+            first.addSuppressed(e);
+        }
+    }
+
+    /** A placement that pins the container to one node cannot be moved elsewhere without changing it. */
+    private void requirePlacementAllows() {
+        spec.placement().ifPresent(p -> p.constraints().stream()
+                .filter(c -> c.startsWith("node.id==") && !c.equals("node.id==" + target.id())).findFirst()
+                .ifPresent(c -> {
+                    throw new BerthException("Container '" + spec.name() + "' is placed with " + c + ", so it cannot "
+                            + "move to node " + target.id() + ". Give it a placement that node " + target.id()
+                            + " satisfies (a node label, say), or none, then move it.");
+                }));
+    }
+
+    /** Refuses to touch a node that is down, saying where the data is and what the user can do. */
+    static void requireReady(EngineContext ctx, ContainerSpec spec, Node node) {
+        Node now = ctx.cluster().node(node.id()).orElse(node);
+        if (!now.ready()) {
+            throw new NodeUnavailableException(node.id(), "Node " + node.id() + " (" + node.name() + ") is down. "
+                    + "Container '" + spec.name() + "' is not started elsewhere with empty volumes: its LOCAL volumes "
+                    + spec.mounts() + " are on that node. Wait for the node to come back, or restore the latest "
+                    + "snapshot on another node explicitly.");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.berth.docker.internal;
+
+import static dev.berth.docker.internal.FakeBerth.IMAGE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.Berth;
+import dev.berth.BerthException;
+import dev.berth.ContainerState;
+import dev.berth.EngineCallException.Reason;
+import dev.berth.Node;
+import dev.berth.PersistentVolume;
+import dev.berth.Placement;
+import dev.berth.Snapshot;
+import dev.berth.StatefulContainer;
+import dev.berth.docker.internal.fake.FakeNode;
+import dev.berth.docker.internal.fake.FakeSwarm;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Moves and snapshots, the paths that touch several calls and nodes, under lost answers and failures. */
+class LostAnswersAcrossNodesTest {
+    @TempDir
+    Path snapshots;
+
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aMoveWhoseCopyFailsLeavesTheContainerRunningOnTheSourceWithItsData() {
+        FakeSwarm swarm = FakeSwarm.of(2);
+        Berth berth = FakeBerth.on(swarm, snapshots);
+        Node first = berth.cluster().node("node-1").orElseThrow();
+        Node second = berth.cluster().node("node-2").orElseThrow();
+        PersistentVolume data = berth.volume("orders").node(first).create();
+        swarm.node(1).volumeFiles("orders").put("ledger.txt", text("42"));
+        StatefulContainer db = berth.container("db").image(IMAGE).mount(data, "/data")
+                .placement(Placement.node(first.id())).start();
+        swarm.node(2).faults().failEvery("upload", Reason.FAILED);
+
+        assertThatThrownBy(() -> db.moveTo(second)).isInstanceOf(BerthException.class);
+
+        assertThat(db.node().id()).isEqualTo("node-1");
+        assertThat(db.state()).isEqualTo(ContainerState.RUNNING);
+        assertThat(swarm.node(1).volumeFiles("orders")).containsKey("ledger.txt");
+        assertThat(new String(swarm.node(1).volumeFiles("orders").get("ledger.txt"), StandardCharsets.UTF_8))
+                .isEqualTo("42");
+    }
+
+    @Test
+    void aMoveWhoseAnswersAreLostArrivesOnceWithTheData() {
+        FakeSwarm swarm = FakeSwarm.of(2);
+        Berth berth = FakeBerth.on(swarm, snapshots);
+        Node first = berth.cluster().node("node-1").orElseThrow();
+        Node second = berth.cluster().node("node-2").orElseThrow();
+        PersistentVolume data = berth.volume("orders").node(first).create();
+        swarm.node(1).volumeFiles("orders").put("ledger.txt", text("42"));
+        StatefulContainer db = berth.container("db").image(IMAGE).mount(data, "/data").start();
+        swarm.node(1).faults().loseResponse("createService", 1);
+        swarm.node(2).faults().loseResponse("upload", 1).loseResponse("createContainer", 1);
+
+        db.moveTo(second);
+
+        assertThat(db.node().id()).isEqualTo("node-2");
+        assertThat(db.state()).isEqualTo(ContainerState.RUNNING);
+        assertThat(new String(swarm.node(2).volumeFiles("orders").get("ledger.txt"), StandardCharsets.UTF_8))
+                .isEqualTo("42");
+        assertThat(swarm.node(1).callCount("createService")).isEqualTo(1);
+        assertThat(swarm.node(1).listServices(java.util.Map.of())).hasSize(1);
+    }
+
+    @Test
+    void aSnapshotWhosePauseAndUnpauseAnswersAreLostLeavesNoWriterPaused() {
+        FakeSwarm swarm = FakeSwarm.single();
+        FakeNode node = swarm.node(1);
+        Berth berth = FakeBerth.on(swarm, snapshots);
+        PersistentVolume data = berth.volume("orders").create();
+        node.volumeFiles("orders").put("ledger.txt", text("42"));
+        StatefulContainer db = berth.container("db").image(IMAGE).mount(data, "/data").start();
+        node.faults().loseResponse("pauseContainer", 1).loseResponse("unpauseContainer", 1);
+
+        Snapshot snapshot = data.snapshot("before");
+
+        assertThat(db.state()).isEqualTo(ContainerState.RUNNING);
+        assertThat(node.callCount("pauseContainer")).isEqualTo(1);
+        assertThat(node.callCount("unpauseContainer")).isEqualTo(1);
+        snapshot.verify();
+        assertThat(snapshot.sizeBytes()).isEqualTo(2);
+    }
+
+    @Test
+    void aSnapshotWhoseStreamFailsResumesTheWritersAndSaysSo() {
+        FakeSwarm swarm = FakeSwarm.single();
+        FakeNode node = swarm.node(1);
+        Berth berth = FakeBerth.on(swarm, snapshots);
+        PersistentVolume data = berth.volume("orders").create();
+        StatefulContainer db = berth.container("db").image(IMAGE).mount(data, "/data").start();
+        node.faults().failEvery("download", Reason.FAILED);
+
+        assertThatThrownBy(() -> data.snapshot("before")).isInstanceOf(BerthException.class);
+
+        assertThat(db.state()).isEqualTo(ContainerState.RUNNING);
+    }
+
+    @Test
+    void aSnapshotWhoseStreamStallsFailsWithinTheDeadlineAndResumesTheWriters() {
+        FakeSwarm swarm = FakeSwarm.single();
+        FakeNode node = swarm.node(1);
+        Berth berth = FakeBerth.on(swarm, snapshots);
+        PersistentVolume data = berth.volume("orders").create();
+        node.volumeFiles("orders").put("ledger.txt", text("42"));
+        StatefulContainer db = berth.container("db").image(IMAGE).mount(data, "/data").start();
+        node.faults().readTimeout(java.time.Duration.ofMillis(300)).stall("download");
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> data.snapshot("before")).isInstanceOf(BerthException.class);
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(db.state()).isEqualTo(ContainerState.RUNNING);
+    }
+
+    @Test
+    void aSnapshotDatedInTheFutureCannotMakeRetainDropRealOnes() throws Exception {
+        FakeSwarm swarm = FakeSwarm.single();
+        Berth berth = FakeBerth.on(swarm, snapshots);
+        PersistentVolume data = berth.volume("orders").create();
+        Snapshot first = data.snapshot("one");
+        Snapshot second = data.snapshot("two");
+        Snapshot third = data.snapshot("three");
+        java.nio.file.Path manifest = snapshots.resolve(first.id()).resolve("manifest.properties");
+        java.nio.file.Files.writeString(manifest, java.nio.file.Files.readString(manifest)
+                .replaceAll("createdAt=.*", "createdAt=2099-01-01T00\\\\:00\\\\:00Z"));
+        assertThat(berth.snapshots().forVolume("orders")).filteredOn(s -> s.id().equals(first.id()))
+                .singleElement().satisfies(s -> assertThat(s.createdAt().toString()).startsWith("2099"));
+
+        berth.snapshots().retain("orders", dev.berth.Retention.keepLast(2));
+
+        assertThat(berth.snapshots().forVolume("orders")).extracting(Snapshot::id)
+                .contains(second.id(), third.id());
+    }
+}
