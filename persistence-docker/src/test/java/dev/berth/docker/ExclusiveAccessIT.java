@@ -155,4 +155,5 @@ class ExclusiveAccessIT {
         assertThat(outcomes).containsExactlyInAnyOrder("OUTCOME started", "OUTCOME refused");
         assertThat(runningOn(data)).isEqualTo(1);
     }
+
 }

@@ -35,12 +35,12 @@ class LostAnswersTest {
         FakeNode node = swarm.node(1);
         Berth berth = FakeBerth.on(swarm, snapshots);
         PersistentVolume data = berth.volume("orders").create();
-        node.faults().loseResponse("createContainer", 1);
+        node.faults().loseResponse("createContainer", 1).loseResponse("createContainer", 2); // the lock, the container
 
         StatefulContainer db = start(berth, "db", data);
 
         assertThat(db.state()).isEqualTo(ContainerState.RUNNING);
-        assertThat(node.callCount("createContainer")).isEqualTo(1);
+        assertThat(node.callCount("createContainer")).as("the lock and the container, each once").isEqualTo(2);
         assertThat(node.listContainers(ContainerQuery.mounting("orders"))).hasSize(1);
     }
 
@@ -166,5 +166,25 @@ class LostAnswersTest {
         assertThat(report.containers()).isEmpty();
         assertThat(paused.state()).isEqualTo(ContainerState.PAUSED);
         assertThat(restarting.state()).isEqualTo(ContainerState.RESTARTING);
+    }
+
+    @Test
+    void aWriterStoppedThroughBerthIsNotBroughtBackByAnEngineRestart() {
+        FakeSwarm swarm = FakeSwarm.single();
+        FakeNode node = swarm.node(1);
+        Berth berth = FakeBerth.on(swarm, snapshots);
+        PersistentVolume data = berth.volume("orders").create();
+        StatefulContainer a = berth.container("first").image(IMAGE).mount(data, "/data")
+                .restartPolicy(dev.berth.RestartPolicy.ALWAYS).start();
+        a.stop();
+        StatefulContainer b = berth.container("second").image(IMAGE).mount(data, "/data")
+                .restartPolicy(dev.berth.RestartPolicy.ALWAYS).start();
+
+        node.restartEngine();
+
+        assertThat(a.state()).isEqualTo(ContainerState.EXITED);
+        assertThat(b.state()).isEqualTo(ContainerState.RUNNING);
+        org.assertj.core.api.Assertions.assertThatThrownBy(a::start).as("b holds the volume")
+                .isInstanceOf(dev.berth.ExclusiveAccessException.class);
     }
 }

@@ -7,6 +7,7 @@ import dev.berth.docker.internal.container.PinnedService;
 import dev.berth.docker.internal.engine.ContainerInfo;
 import dev.berth.docker.internal.engine.ContainerQuery;
 import dev.berth.docker.internal.engine.Engine;
+import dev.berth.docker.internal.guard.WriterLock;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.node.Labels;
 import dev.berth.docker.internal.volume.RetiredVolumes;
@@ -52,8 +53,13 @@ public final class Pruner {
             if ((c.running() || c.paused() || c.restarting()) && !options.includeRunning()) { // a writer, live
                 continue;
             }
+            if (c.labels().containsKey(WriterLock.LOCK_LABEL) && !WriterLock.isStale(ctx, c)) {
+                continue; // a live writer's lock
+            }
             engine.removeContainer(c.id());
-            removed.add(VolumeStore.nameOf(c));
+            if (!c.labels().containsKey(WriterLock.LOCK_LABEL)) { // a stale lock is Berth's own bookkeeping
+                removed.add(VolumeStore.nameOf(c));
+            }
         }
         List<String> deleted = new ArrayList<>();
         if (options.includeVolumes()) {

@@ -16,19 +16,17 @@ final class ContainerCreation {
     private ContainerCreation() {
     }
 
-    /** Creates the container and returns its id. {@code starting} marks it as a contender for its volumes. */
-    static String create(Engine engine, ContainerSpec spec, Map<String, String> settingsLabels, boolean starting) {
-        return engine.createContainer(new ContainerDefinition(spec.name(), spec.image(),
-                labels(spec, settingsLabels, starting), env(spec), List.of(), spec.command(), spec.user().orElse(null),
+    /** Creates the container and returns its id. */
+    static String create(Engine engine, ContainerSpec spec, Map<String, String> settingsLabels) {
+        return engine.createContainer(new ContainerDefinition(spec.name(), spec.image(), labels(spec, settingsLabels), env(spec), List.of(), spec.command(), spec.user().orElse(null),
                 List.copyOf(spec.ports()), (int) Math.min(Integer.MAX_VALUE, spec.stopTimeout().toSeconds()),
                 mounts(spec), spec.restartPolicy(), null));
     }
 
-    static Map<String, String> labels(ContainerSpec spec, Map<String, String> settingsLabels, boolean starting) {
+    static Map<String, String> labels(ContainerSpec spec, Map<String, String> settingsLabels) {
         Map<String, String> labels = Labels.forNew(settingsLabels, spec.labels());
         labels.put(Labels.SPEC_HASH, SpecHash.of(spec));
         labels.put(Labels.CONTAINER, spec.name());
-        labels.put(Labels.STARTING, Boolean.toString(starting));
         return labels;
     }
 

@@ -6,17 +6,17 @@ import dev.berth.NameTakenException;
 import dev.berth.PruneOptions;
 import dev.berth.VolumeMount;
 import dev.berth.docker.internal.common.Deadline;
-import dev.berth.docker.internal.common.Sha256;
 import dev.berth.docker.internal.engine.ContainerInfo;
 import dev.berth.docker.internal.engine.ContainerQuery;
 import dev.berth.docker.internal.engine.Engine;
 import dev.berth.docker.internal.engine.ServiceDefinition;
 import dev.berth.docker.internal.engine.ServiceInfo;
 import dev.berth.docker.internal.engine.TaskInfo;
-import dev.berth.docker.internal.guard.WriterGuard;
+import dev.berth.docker.internal.guard.WriterLock;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.node.Images;
 import dev.berth.docker.internal.node.Labels;
+import dev.berth.docker.internal.node.ServiceNames;
 import dev.berth.docker.internal.volume.VolumeStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,8 +35,6 @@ public final class PinnedService implements Incarnation {
     private static final Logger LOG = LoggerFactory.getLogger(PinnedService.class);
     /** The label Swarm puts on every task's container. */
     static final String SERVICE_LABEL = "com.docker.swarm.service.name";
-    /** Swarm's limit on a service's name. */
-    private static final int MAX_NAME = 63;
 
     private final EngineContext ctx;
     private final ContainerSpec spec;
@@ -77,9 +75,10 @@ public final class PinnedService implements Incarnation {
         }
         if (running.isEmpty()) {
             tasks.awaitNone(service.id(), spec.stopTimeout().plus(ctx.settings().readyTimeout()));
-            return;
+        } else {
+            ctx.engine().stopContainer(running.get(), spec.stopTimeout());
         }
-        ctx.engine().stopContainer(running.get(), spec.stopTimeout());
+        WriterLock.release(ctx, spec.name(), spec.mounts());
     }
 
     /** A running task is replaced by a fresh one; without one, the service is deployed to run one. */
@@ -113,6 +112,7 @@ public final class PinnedService implements Incarnation {
         while (!containers(ctx.engine(), spec.name()).isEmpty() && !deadline.passed()) {
             Deadline.pause();
         }
+        WriterLock.release(ctx, spec.name(), spec.mounts());
         LOG.info("Removed Swarm service {}", spec.name());
     }
 
@@ -126,16 +126,9 @@ public final class PinnedService implements Incarnation {
         return ctx.cluster().localEngine().findService(serviceName(containerName)).isPresent();
     }
 
-    /**
-     * The service's name: the container's, or, when that is longer than Swarm allows, its first characters and a hash
-     * of the whole.
-     */
+    /** The service's name; see {@link ServiceNames#of}. */
     static String serviceName(String containerName) {
-        if (containerName.length() <= MAX_NAME) {
-            return containerName;
-        }
-        String hash = Sha256.hex(containerName).substring(0, 12);
-        return containerName.substring(0, MAX_NAME - hash.length() - 1).replaceAll("[-_.]+$", "") + "-" + hash;
+        return ServiceNames.of(containerName);
     }
 
     /**
@@ -148,7 +141,7 @@ public final class PinnedService implements Incarnation {
             throw new NameTakenException(spec.name());
         }
         if (replicas > 0) {
-            requireNoOtherWriter();
+            WriterLock.acquire(ctx, spec.name(), spec.mounts()); // held by the service: Swarm's restarts stay its
         }
         String image = Images.ensure(ctx.engine(), spec.image()); // by id: the node never asks a registry
         ServiceDefinition wanted = ServiceSpecs.of(spec, image, ctx.node().id(), ctx.settings().labels(), replicas);
@@ -202,19 +195,4 @@ public final class PinnedService implements Incarnation {
                 && current.replicas() == wanted.replicas();
     }
 
-    /** A running container of another container holding one of our single-writer volumes refuses the start. */
-    private void requireNoOtherWriter() {
-        for (VolumeMount mount : spec.mounts()) {
-            if (mount.readOnly() || mount.volume().accessMode() != dev.berth.AccessMode.SINGLE_WRITER) {
-                continue;
-            }
-            WriterGuard.writers(ctx.engine(), mount.volume().name()).stream()
-                    .filter(c -> !serviceName(spec.name()).equals(c.labels().get(SERVICE_LABEL)))
-                    .findFirst()
-                    .ifPresent(holder -> {
-                        throw new ExclusiveAccessException(mount.volume().name(), VolumeStore.nameOf(holder),
-                                spec.name());
-                    });
-        }
-    }
 }

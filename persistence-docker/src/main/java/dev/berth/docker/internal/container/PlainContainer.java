@@ -5,7 +5,7 @@ import dev.berth.ContainerSpec;
 import dev.berth.NameTakenException;
 import dev.berth.docker.internal.engine.ContainerInfo;
 import dev.berth.docker.internal.engine.Engine;
-import dev.berth.docker.internal.guard.WriterGuard;
+import dev.berth.docker.internal.guard.WriterLock;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.node.Images;
 import dev.berth.docker.internal.node.Labels;
@@ -53,18 +53,21 @@ final class PlainContainer implements Incarnation {
             engine().removeContainer(old.id());
         }
         Images.ensure(engine(), spec.image());
-        String id = ContainerCreation.create(engine(), spec, ctx.settings().labels(), start);
-        containerId = id;
         if (!start) {
+            containerId = ContainerCreation.create(engine(), spec, ctx.settings().labels());
             return Optional.empty();
         }
-        WriterGuard.claim(engine(), spec.name(), id, spec.mounts());
+        WriterLock.acquire(ctx, spec.name(), spec.mounts());
+        String id;
         try {
+            id = ContainerCreation.create(engine(), spec, ctx.settings().labels());
+            containerId = id;
             engine().startContainer(id);
         } catch (RuntimeException e) {
-            // A contender that never started must not hold its volumes.
-            engine().removeContainer(id);
+            // A container that never started must not hold its volumes.
+            Optional.ofNullable(containerId).ifPresent(engine()::removeContainer);
             containerId = null;
+            WriterLock.release(ctx, spec.name(), spec.mounts());
             throw new BerthException("The engine could not start container '" + spec.name() + "': "
                     + Redaction.mask(String.valueOf(e.getMessage()), spec.secretEnv().values()), e);
         }
@@ -74,7 +77,14 @@ final class PlainContainer implements Incarnation {
 
     @Override
     public void stop() {
-        engine().stopContainer(container().orElseThrow(() -> Incarnation.none(spec.name())), spec.stopTimeout());
+        String id = container().orElseThrow(() -> Incarnation.none(spec.name()));
+        // Stopped is stopped: an engine restart must not bring it back beside the writer that takes its volume next.
+        // The next start() makes a fresh container, with the spec's own policy.
+        if (spec.restartPolicy() != dev.berth.RestartPolicy.NO) {
+            engine().updateRestartPolicy(id, dev.berth.RestartPolicy.NO);
+        }
+        engine().stopContainer(id, spec.stopTimeout());
+        WriterLock.release(ctx, spec.name(), spec.mounts());
     }
 
     @Override
@@ -94,6 +104,7 @@ final class PlainContainer implements Incarnation {
         if (id != null) {
             engine().removeContainer(id);
             containerId = null;
+            WriterLock.release(ctx, spec.name(), spec.mounts());
         }
     }
 

@@ -26,8 +26,7 @@ final class ServiceSpecs {
 
     static ServiceDefinition of(dev.berth.ContainerSpec spec, String imageId, String nodeId,
             Map<String, String> settingsLabels, int replicas) {
-        Map<String, String> labels = ContainerCreation.labels(spec, settingsLabels, false);
-        labels.remove(Labels.STARTING);
+        Map<String, String> labels = ContainerCreation.labels(spec, settingsLabels);
         Map<String, String> serviceLabels = new LinkedHashMap<>(labels);
         serviceLabels.put(NODE, nodeId);
         List<String> constraints = new ArrayList<>();

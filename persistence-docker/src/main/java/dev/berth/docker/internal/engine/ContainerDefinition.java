@@ -32,6 +32,12 @@ public record ContainerDefinition(String name, String image, Map<String, String>
                 mounts, restartPolicy, networkMode);
     }
 
+    /** The same with another restart policy. */
+    public ContainerDefinition withRestartPolicy(RestartPolicy policy) {
+        return new ContainerDefinition(name, image, labels, env, entrypoint, command, user, ports, stopTimeoutSeconds,
+                mounts, policy, networkMode);
+    }
+
     public Optional<String> userOptional() {
         return Optional.ofNullable(user);
     }

@@ -58,7 +58,7 @@ final class DockerJavaContainers {
         return d.networkMode() == null ? host : host.withNetworkMode(d.networkMode());
     }
 
-    private static com.github.dockerjava.api.model.RestartPolicy restartPolicy(RestartPolicy policy) {
+    static com.github.dockerjava.api.model.RestartPolicy restartPolicy(RestartPolicy policy) {
         return switch (policy) {
             case NO -> com.github.dockerjava.api.model.RestartPolicy.noRestart();
             case ON_FAILURE -> com.github.dockerjava.api.model.RestartPolicy.onFailureRestart(0);

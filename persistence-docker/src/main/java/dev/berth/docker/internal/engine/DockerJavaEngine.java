@@ -112,6 +112,18 @@ final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public void updateRestartPolicy(String id, dev.berth.RestartPolicy policy) {
+        // Through the raw API: docker-java's "no" policy has an empty name, which an update reads as "unchanged".
+        String name = switch (policy) {
+            case NO -> "no";
+            case ON_FAILURE -> "on-failure";
+            case UNLESS_STOPPED -> "unless-stopped";
+            case ALWAYS -> "always";
+        };
+        raw.post("/containers/" + id + "/update", "{\"RestartPolicy\":{\"Name\":\"" + name + "\"}}");
+    }
+
+    @Override
     public void killContainer(String id, String signal) {
         calls.runDoneOn("send " + signal + " to container " + id, () -> client.killContainerCmd(id).withSignal(signal).exec(),
                 Reason.CONFLICT);

@@ -70,7 +70,8 @@ final class DockerJavaModels {
         boolean manager = active && Boolean.TRUE.equals(info.getSwarm().getControlAvailable());
         Map<String, List<String>> plugins = Objects.requireNonNullElse(info.getPlugins(), Map.of());
         return new EngineInfo(String.valueOf(info.getId()), String.valueOf(info.getName()), active, manager,
-                active ? info.getSwarm().getNodeID() : null, plugins.getOrDefault("Volume", List.of()));
+                active ? info.getSwarm().getNodeID() : null, plugins.getOrDefault("Volume", List.of()),
+                engineTime(info.getSystemTime()));
     }
 
     static SwarmNodeInfo node(SwarmNode n) {
@@ -100,6 +101,18 @@ final class DockerJavaModels {
             return TaskInfo.State.valueOf(state.name());
         } catch (IllegalArgumentException e) {
             return TaskInfo.State.NEW;
+        }
+    }
+
+    /** The engine's clock as it reports it (RFC 3339 with nanoseconds and an offset); the epoch when it does not. */
+    static Instant engineTime(@Nullable String text) {
+        if (text == null || text.isEmpty()) {
+            return Instant.EPOCH;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return instant(text);
         }
     }
 

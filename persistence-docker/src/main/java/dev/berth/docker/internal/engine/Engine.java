@@ -73,6 +73,10 @@ public interface Engine extends AutoCloseable {
     @Idempotence(IDEMPOTENT)
     void stopContainer(String id, Duration timeout);
 
+    /** Sets the policy by which the engine restarts the container (after an exit, or its own restart). */
+    @Idempotence(IDEMPOTENT)
+    void updateRestartPolicy(String id, dev.berth.RestartPolicy policy);
+
     /** Sends a signal; to a container that is not running, nothing is sent and that is done. */
     @Idempotence(IDEMPOTENT)
     void killContainer(String id, String signal);

@@ -28,6 +28,12 @@ public final class EngineFailures {
             Pattern.compile("plugin .* (timed out|timeout)"),
             Pattern.compile("timed out waiting"));
 
+    /** What older engines answer with a 500 when a container's state does not allow the call (unpause, say). */
+    private static final List<Pattern> STATE_MESSAGES = List.of(
+            Pattern.compile("is not (running|paused)"),
+            Pattern.compile("is (already )?paused"),
+            Pattern.compile("is restarting"));
+
     private EngineFailures() {
     }
 
@@ -93,6 +99,9 @@ public final class EngineFailures {
         if (status == 500 && isTransient(message)) {
             return Reason.BUSY;
         }
+        if (status == 500 && matches(STATE_MESSAGES, message)) {
+            return Reason.CONFLICT;
+        }
         return Reason.FAILED;
     }
 
@@ -113,8 +122,12 @@ public final class EngineFailures {
     }
 
     private static boolean isTransient(String message) {
+        return matches(TRANSIENT_MESSAGES, message);
+    }
+
+    private static boolean matches(List<Pattern> patterns, String message) {
         String lower = message.toLowerCase(Locale.ROOT);
-        return TRANSIENT_MESSAGES.stream().anyMatch(p -> p.matcher(lower).find());
+        return patterns.stream().anyMatch(p -> p.matcher(lower).find());
     }
 
     /** docker-java's message is {@code Status 409: {"message":"..."}}: the engine's words are inside. */

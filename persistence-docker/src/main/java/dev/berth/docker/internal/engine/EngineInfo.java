@@ -6,10 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an engine says of itself: its id and host name, whether it is an active Swarm node and a manager of it, its
- * Swarm node id, and the volume drivers it offers.
+ * Swarm node id, the volume drivers it offers, and its clock ({@code systemTime}): ages of what an engine made are
+ * taken by its own clock, never the JVM's.
  */
 public record EngineInfo(String id, String name, boolean swarmActive, boolean swarmManager,
-        @Nullable String swarmNodeId, List<String> volumeDrivers) {
+        @Nullable String swarmNodeId, List<String> volumeDrivers, java.time.Instant systemTime) {
     public EngineInfo {
         volumeDrivers = List.copyOf(volumeDrivers);
     }

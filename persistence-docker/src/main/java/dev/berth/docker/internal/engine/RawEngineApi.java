@@ -40,4 +40,23 @@ final class RawEngineApi {
             throw EngineFailures.translate(operation, endpoint, e);
         }
     }
+
+    /** {@code POST path} with a JSON body, for calls docker-java cannot make as the engine means them. */
+    void post(String path, String json) {
+        String operation = "answer POST " + path;
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.POST).path("/v" + version + path)
+                .headers(java.util.Map.of("Content-Type", "application/json"))
+                .body(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build();
+        try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
+            int status = response.getStatusCode();
+            if (status >= 300) {
+                JsonNode answer = JSON.readTree(body);
+                throw EngineFailures.of(operation, endpoint, status, answer.path("message").asText(answer.toString()));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw EngineFailures.translate(operation, endpoint, e);
+        }
+    }
 }

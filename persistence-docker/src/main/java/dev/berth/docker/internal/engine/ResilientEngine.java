@@ -116,6 +116,11 @@ public final class ResilientEngine implements Engine {
     }
 
     @Override
+    public void updateRestartPolicy(String id, dev.berth.RestartPolicy policy) {
+        idempotent(() -> engine.updateRestartPolicy(id, policy));
+    }
+
+    @Override
     public void killContainer(String id, String signal) {
         idempotent(() -> engine.killContainer(id, signal));
     }

@@ -16,8 +16,6 @@ public final class Labels {
     public static final String RECLAIM_POLICY = PREFIX + "reclaim-policy";
     /** The logical name of a Berth container (its Docker name may be reused by later incarnations). */
     public static final String CONTAINER = PREFIX + "container";
-    /** Set on a container created to start: the single-writer guard counts it as a contender while it is young. */
-    public static final String STARTING = PREFIX + "starting";
 
     private Labels() {
     }

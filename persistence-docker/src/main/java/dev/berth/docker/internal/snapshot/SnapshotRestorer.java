@@ -5,11 +5,13 @@ import dev.berth.PersistentVolume;
 import dev.berth.Progress;
 import dev.berth.VolumeConflictException;
 import dev.berth.VolumeInUseException;
+import dev.berth.VolumeMount;
 import dev.berth.VolumeSpec;
 import dev.berth.docker.internal.archive.ArchiveReader;
 import dev.berth.docker.internal.archive.ArchiveWriter;
 import dev.berth.docker.internal.archive.ProgressMeter;
-import dev.berth.docker.internal.guard.WriterGuard;
+import dev.berth.docker.internal.guard.WriterLock;
+import dev.berth.docker.internal.guard.Writers;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.node.Specs;
 import dev.berth.docker.internal.volume.ArchiveHelper;
@@ -70,18 +72,23 @@ final class SnapshotRestorer {
         check(store, m, new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.VERIFY,
                 describe(m), m.archiveBytes()));
         try (ArchiveHelper helper = ArchiveHelper.writing(ctx, name, true)) {
-            List<String> writers = WriterGuard.writers(ctx.engine(), name).stream().map(VolumeStore::nameOf).toList();
+            List<String> writers = Writers.of(ctx.engine(), name).stream().map(VolumeStore::nameOf).toList();
             if (!writers.isEmpty()) {
                 throw new VolumeInUseException(name, writers, "Snapshot '" + m.id() + "' was not restored into volume '"
                         + name + "': containers " + writers + " run with it mounted read-write. Stop them first "
                         + "(their data stays on the volume), then restore in place again.");
             }
-            helper.wipe();
+            // While it writes, the restore holds the volume's writer lock: no container starts writing beside it.
+            List<VolumeMount> target = List.of(new VolumeMount(existing.get(), ArchiveHelper.MOUNT, false));
+            WriterLock.acquire(ctx, helper.name(), target);
             try {
+                helper.wipe();
                 write(ctx, helper, store, m);
             } catch (RuntimeException e) {
                 throw new BerthException("Restoring snapshot '" + m.id() + "' into volume '" + name + "' failed half-way: "
                         + e.getMessage() + ". The volume holds part of the snapshot's data: restore in place again.", e);
+            } finally {
+                WriterLock.release(ctx, helper.name(), target);
             }
         }
         LOG.info("Restored snapshot {} ('{}') into volume {} in place", m.id(), m.name(), name);

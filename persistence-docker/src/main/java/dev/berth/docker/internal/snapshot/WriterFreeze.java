@@ -6,7 +6,7 @@ import dev.berth.StatefulContainer;
 import dev.berth.docker.internal.container.LiveContainers;
 import dev.berth.docker.internal.engine.ContainerInfo;
 import dev.berth.docker.internal.engine.Engine;
-import dev.berth.docker.internal.guard.WriterGuard;
+import dev.berth.docker.internal.guard.Writers;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.node.Labels;
 import dev.berth.docker.internal.volume.VolumeStore;
@@ -52,7 +52,7 @@ final class WriterFreeze implements AutoCloseable {
     /** Quiesces, pauses or stops the volume's writers; a null {@code requested} means the default level. */
     static WriterFreeze apply(EngineContext ctx, String volume, @Nullable Consistency requested) {
         Engine engine = ctx.engine();
-        List<Writer> writers = WriterGuard.writers(engine, volume).stream()
+        List<Writer> writers = Writers.of(engine, volume).stream()
                 .map(c -> new Writer(c, LiveContainers.find(VolumeStore.nameOf(c), c.labels().get(Labels.SPEC_HASH))))
                 .toList();
         if (writers.isEmpty()) {

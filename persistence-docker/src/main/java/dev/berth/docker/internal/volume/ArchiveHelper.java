@@ -21,13 +21,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * A container that mounts one volume so that its files can be streamed through the Engine API's archive endpoints.
  * Created, never started (except to empty the volume for a restore in place), labelled as Berth's so that prune finds
- * a leftover, and removed on {@link #close()}. A read-only helper is no writer to the single-writer guard; a
- * read-write one is labelled as starting, so that while it is young no container starts writing beside it.
+ * a leftover, and removed on {@link #close()}. A helper never holds a volume's writer lock itself: the restore
+ * that writes through one takes it.
  */
 public final class ArchiveHelper implements AutoCloseable {
     /** Where the volume is mounted; archive entries are named under {@link ArchiveGuard#ROOT}. */
-    static final String MOUNT = "/" + ArchiveGuard.ROOT;
-    static final String HELPER_LABEL = Labels.PREFIX + "helper";
+    public static final String MOUNT = "/" + ArchiveGuard.ROOT;
+    public static final String HELPER_LABEL = Labels.PREFIX + "helper";
     /** Where {@link #copyWithin} mounts the volume it copies from. */
     private static final String FROM = "/berth-from";
     /** How long a copy or wipe inside the node may take. */
@@ -76,7 +76,6 @@ public final class ArchiveHelper implements AutoCloseable {
         String image = ctx.settings().helperImage();
         Images.ensure(engine, image);
         Map<String, String> labels = Labels.forNew(ctx.settings().labels(), Map.of());
-        labels.put(Labels.STARTING, Boolean.toString(!readOnly));
         labels.put(HELPER_LABEL, volume);
         String name = "berth-helper-" + UUID.randomUUID().toString().substring(0, 12);
         List<Mount> mounts = new ArrayList<>();
@@ -95,7 +94,7 @@ public final class ArchiveHelper implements AutoCloseable {
         return id;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 

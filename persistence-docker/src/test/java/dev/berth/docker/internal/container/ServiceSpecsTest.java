@@ -24,7 +24,7 @@ class ServiceSpecsTest {
         assertThat(service.name()).isEqualTo("cache");
         assertThat(service.replicas()).isEqualTo(1);
         assertThat(service.labels()).containsEntry(ServiceSpecs.NODE, "node-1").containsEntry("team", "orders")
-                .containsEntry(Labels.CONTAINER, "cache").doesNotContainKey(Labels.STARTING);
+                .containsEntry(Labels.CONTAINER, "cache");
         assertThat(service.constraints()).containsExactly("node.labels.zone==a", "node.id==node-1");
         assertThat(service.restartCondition()).isEqualTo(ServiceDefinition.RestartCondition.ANY);
         assertThat(service.image()).as("by id: no node asks a registry").isEqualTo("sha256:abc");

@@ -44,6 +44,7 @@ class EngineFailuresTest {
             404 | No such container: x                                                                     | NOT_FOUND
             409 | Conflict. The container name "/x" is already in use                                     | CONFLICT
             409 | Container 3f2a is not running                                                            | CONFLICT
+            500 | Container 3f2a is not paused                                                             | CONFLICT
             304 | container already started                                                                | NOT_MODIFIED
             """)
     void sortsByStatusAndMessage(int status, String message, Reason expected) {

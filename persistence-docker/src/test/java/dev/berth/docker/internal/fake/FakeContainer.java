@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 final class FakeContainer {
     final String id;
     final String name;
-    final ContainerDefinition definition;
+    ContainerDefinition definition;
     final List<Mount> mounts;
     final List<String> anonymousVolumes;
     final Instant created;

@@ -88,7 +88,7 @@ abstract class NodeEngine implements Engine {
     @Override
     public EngineInfo info() {
         return calls.call("info", "describe itself", () -> new EngineInfo(Ids.engineId(number), hostname(),
-                swarm.isSwarm(), isManager(), swarm.isSwarm() ? id() : null, volumes.drivers()));
+                swarm.isSwarm(), isManager(), swarm.isSwarm() ? id() : null, volumes.drivers(), swarm.clock()));
     }
 
     @Override
@@ -125,6 +125,14 @@ abstract class NodeEngine implements Engine {
     @Override
     public void stopContainer(String id, Duration timeout) {
         calls.run("stopContainer", "stop container " + id, () -> containers.stop(id));
+    }
+
+    @Override
+    public void updateRestartPolicy(String id, dev.berth.RestartPolicy policy) {
+        calls.run("updateRestartPolicy", "change the restart policy of container " + id, () -> {
+            FakeContainer c = containers.require(id);
+            c.definition = c.definition.withRestartPolicy(policy);
+        });
     }
 
     @Override

@@ -1,0 +1,47 @@
+package dev.berth.docker.internal.guard;
+
+import dev.berth.docker.internal.engine.ContainerInfo;
+import dev.berth.docker.internal.engine.ContainerQuery;
+import dev.berth.docker.internal.node.EngineContext;
+import dev.berth.docker.internal.node.Labels;
+import dev.berth.docker.internal.node.ServiceNames;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Whether the holder of a {@link WriterLock} may still write: a container of its name that runs, is paused or
+ * restarting on the lock's node; a helper of Berth's that exists; its Swarm service wanting a task; or, failing all
+ * those, a lock younger than {@link #GRACE} by the engine's own clock, for a holder whose start is under way.
+ */
+final class HolderLiveness {
+    /** How long a lock is its holder's before the holder's container must show itself. */
+    static final Duration GRACE = Duration.ofSeconds(15);
+
+    private final EngineContext ctx;
+
+    HolderLiveness(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    boolean alive(String holder, ContainerInfo lock) {
+        if (holder.isEmpty()) {
+            return false;
+        }
+        for (ContainerInfo c : ctx.engine().listContainers(ContainerQuery.labelled(Map.of(Labels.CONTAINER, holder)))) {
+            if (Writers.HOLDING_STATES.contains(c.state())) {
+                return true;
+            }
+        }
+        if (ctx.engine().inspectContainer(holder).filter(c -> c.labels().containsKey(Labels.PREFIX + "helper"))
+                .isPresent()) {
+            return true;
+        }
+        if (ctx.cluster().isSwarm() && ctx.cluster().localEngine().findService(ServiceNames.of(holder))
+                .filter(s -> s.spec().replicas() > 0).isPresent()) {
+            return true;
+        }
+        Instant now = ctx.engine().info().systemTime();
+        return lock.created().plus(GRACE).isAfter(now);
+    }
+}

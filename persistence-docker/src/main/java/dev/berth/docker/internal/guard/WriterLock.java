@@ -1,0 +1,140 @@
+package dev.berth.docker.internal.guard;
+
+import dev.berth.AccessMode;
+import dev.berth.EngineCallException;
+import dev.berth.ExclusiveAccessException;
+import dev.berth.RestartPolicy;
+import dev.berth.VolumeMount;
+import dev.berth.docker.internal.engine.ContainerDefinition;
+import dev.berth.docker.internal.engine.ContainerInfo;
+import dev.berth.docker.internal.engine.Engine;
+import dev.berth.docker.internal.node.EngineContext;
+import dev.berth.docker.internal.node.Images;
+import dev.berth.docker.internal.node.Labels;
+import dev.berth.docker.internal.volume.VolumeStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The single-writer lock of {@link AccessMode#SINGLE_WRITER} volumes, one protocol for every way a container runs.
+ * The lock of volume {@code v} is a container named {@code berth-lock.v} on the node that holds {@code v}: never
+ * started, mounting nothing, labelled with its holder's name. The engine lets only one container hold a name, so
+ * of any number of threads, processes and hosts creating it at once, exactly one succeeds. A holder is alive while
+ * a container of its name runs, is paused or restarting on that node, while its Swarm service wants a task (so
+ * Swarm's own restarts of the task stay its), or while its lock is younger than {@link HolderLiveness#GRACE} by the
+ * engine's clock (a start under way). A lock whose holder is not alive is removed, by id, and taken again; a
+ * stopped or removed holder releases it at once. Once the lock is held, a writer that Berth did not start (one the
+ * lock cannot know) still refuses the start.
+ */
+public final class WriterLock {
+    /** On a lock: the volume it locks, and who holds it. */
+    public static final String LOCK_LABEL = Labels.PREFIX + "lock";
+    public static final String HOLDER_LABEL = Labels.PREFIX + "lock-holder";
+    private static final String PREFIX = "berth-lock.";
+    private static final int TRIES = 5;
+
+    private WriterLock() {
+    }
+
+    /** The lock container's name for a volume. */
+    public static String lockName(String volume) {
+        return PREFIX + volume;
+    }
+
+    /**
+     * Takes the lock of every SINGLE_WRITER volume {@code holder} mounts read-write, on the node of {@code ctx}; on
+     * refusal, releases the ones it took.
+     *
+     * @throws ExclusiveAccessException naming the holder
+     */
+    public static void acquire(EngineContext ctx, String holder, List<VolumeMount> mounts) {
+        List<String> taken = new ArrayList<>();
+        try {
+            for (String volume : lockable(mounts)) {
+                acquire(ctx, holder, volume);
+                taken.add(volume);
+                requireNoOtherWriter(ctx.engine(), holder, volume);
+            }
+        } catch (RuntimeException e) {
+            taken.forEach(v -> releaseQuietly(ctx.engine(), holder, v, e));
+            throw e;
+        }
+    }
+
+    /** Gives back the locks {@code holder} holds on these volumes; one held by another is left alone. */
+    public static void release(EngineContext ctx, String holder, List<VolumeMount> mounts) {
+        for (String volume : lockable(mounts)) {
+            release(ctx.engine(), holder, volume);
+        }
+    }
+
+    /** Whether a lock's holder can no longer write, so that the lock may go (prune asks this). */
+    public static boolean isStale(EngineContext ctx, ContainerInfo lock) {
+        Optional<ContainerInfo> now = ctx.engine().inspectContainer(lock.id());
+        return now.isEmpty() || !new HolderLiveness(ctx).alive(now.get().labels().getOrDefault(HOLDER_LABEL, ""),
+                now.get());
+    }
+
+    private static List<String> lockable(List<VolumeMount> mounts) {
+        return mounts.stream().filter(m -> !m.readOnly() && m.volume().accessMode() == AccessMode.SINGLE_WRITER)
+                .map(m -> m.volume().name()).distinct().toList();
+    }
+
+    private static void acquire(EngineContext ctx, String holder, String volume) {
+        Engine engine = ctx.engine();
+        String image = Images.ensure(engine, ctx.settings().helperImage());
+        HolderLiveness liveness = new HolderLiveness(ctx);
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            try {
+                engine.createContainer(definition(ctx, image, holder, volume));
+                return;
+            } catch (EngineCallException e) {
+                if (e.reason() != EngineCallException.Reason.CONFLICT) {
+                    throw e;
+                }
+            }
+            Optional<ContainerInfo> lock = engine.inspectContainer(lockName(volume));
+            if (lock.isEmpty()) {
+                continue; // released meanwhile: try again
+            }
+            String current = lock.get().labels().getOrDefault(HOLDER_LABEL, "");
+            if (!current.equals(holder) && liveness.alive(current, lock.get())) {
+                throw new ExclusiveAccessException(volume, current, holder);
+            }
+            engine.removeContainer(lock.get().id()); // ours from before, or stale: by id, so never another's new one
+        }
+        throw new ExclusiveAccessException(volume, "another container starting at the same moment", holder);
+    }
+
+    private static void requireNoOtherWriter(Engine engine, String holder, String volume) {
+        for (ContainerInfo writer : Writers.of(engine, volume)) {
+            if (!holder.equals(VolumeStore.nameOf(writer))) {
+                throw new ExclusiveAccessException(volume, VolumeStore.nameOf(writer), holder);
+            }
+        }
+    }
+
+    private static ContainerDefinition definition(EngineContext ctx, String image, String holder, String volume) {
+        Map<String, String> labels = Labels.forNew(ctx.settings().labels(), Map.of());
+        labels.put(LOCK_LABEL, volume);
+        labels.put(HOLDER_LABEL, holder);
+        return new ContainerDefinition(lockName(volume), image, labels, List.of(), List.of(), List.of("true"), null,
+                List.of(), 1, List.of(), RestartPolicy.NO, "none");
+    }
+
+    private static void release(Engine engine, String holder, String volume) {
+        engine.inspectContainer(lockName(volume))
+                .filter(lock -> holder.equals(lock.labels().get(HOLDER_LABEL)))
+                .ifPresent(lock -> engine.removeContainer(lock.id()));
+    }
+
+    private static void releaseQuietly(Engine engine, String holder, String volume, RuntimeException cause) {
+        try {
+            release(engine, holder, volume);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}
