@@ -28,6 +28,12 @@ public class UnsafeArchiveException extends BerthException {
         THROUGH_LINK,
         /** A character or block device, or a FIFO. */
         SPECIAL_FILE,
+        /**
+         * A setuid or setgid file in an imported archive. Refused rather than dropped: dropping the bits would change
+         * the file from what its checksum list says, silently; a data volume has no need of them, and from an
+         * outside file they are a way to run code as another user in every container that mounts the volume.
+         */
+        PRIVILEGE_BITS,
         /** An entry type Berth does not restore, or an unreadable header. */
         UNSUPPORTED
     }

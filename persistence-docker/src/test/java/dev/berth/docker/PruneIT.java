@@ -7,6 +7,7 @@ import dev.berth.Berth;
 import dev.berth.PersistentVolume;
 import dev.berth.PruneOptions;
 import dev.berth.PruneReport;
+import dev.berth.StatefulContainer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,5 +43,20 @@ class PruneIT {
         assertThat(all.volumes()).containsExactly(busy.name());
         assertThat(engine.docker().inspectVolumeCmd(adopted.name()).exec().getName()).isEqualTo(foreignVolume);
         assertThat(engine.docker().inspectContainerCmd(foreignContainer).exec().getName()).isEqualTo("/" + foreignContainer);
+    }
+
+    @Test
+    void pruneNeverRemovesAPausedWriterForInstanceOneHeldStillForASnapshot() {
+        PersistentVolume data = berth.volume(engine.name("paused-data")).create();
+        StatefulContainer writer = berth.container(engine.name("paused")).image(BUSYBOX).command(EngineFixture.SLEEP)
+                .mount(data, "/data").start();
+        writer.pause();
+
+        PruneReport report = berth.prune(PruneOptions.builder().label(EngineFixture.RUN_LABEL, engine.runId()).build());
+
+        assertThat(report.containers()).doesNotContain(writer.name());
+        assertThat(writer.state()).isEqualTo(dev.berth.ContainerState.PAUSED);
+        writer.unpause();
+        writer.remove();
     }
 }

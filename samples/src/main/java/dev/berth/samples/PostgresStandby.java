@@ -20,6 +20,8 @@ import java.util.Objects;
  */
 public final class PostgresStandby implements Recipe {
     private static final String START = String.join(" ",
+            // On a Swarm the password comes as a secret file (PGPASSWORD_FILE); libpq reads only PGPASSWORD.
+            "if [ -n \"${PGPASSWORD_FILE:-}\" ]; then export PGPASSWORD=\"$(cat \"$PGPASSWORD_FILE\")\"; fi;",
             "if [ ! -s \"$PGDATA/PG_VERSION\" ]; then",
             "  mkdir -p \"$PGDATA\" && chown postgres \"$PGDATA\" && chmod 700 \"$PGDATA\" &&",
             "  gosu postgres pg_basebackup -h \"$PRIMARY_HOST\" -p \"$PRIMARY_PORT\" -U \"$POSTGRES_USER\"",

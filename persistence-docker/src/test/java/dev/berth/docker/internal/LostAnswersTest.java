@@ -187,4 +187,18 @@ class LostAnswersTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(a::start).as("b holds the volume")
                 .isInstanceOf(dev.berth.ExclusiveAccessException.class);
     }
+
+    @Test
+    void aKilledWriterFreesItsVolumeAtOnceAndARunningOneNever() {
+        FakeSwarm swarm = FakeSwarm.single();
+        Berth berth = FakeBerth.on(swarm, snapshots);
+        PersistentVolume data = berth.volume("orders").create();
+        StatefulContainer first = start(berth, "first", data);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(berth, "second", data))
+                .isInstanceOf(dev.berth.ExclusiveAccessException.class).hasMessageContaining("'first'");
+
+        first.kill();
+
+        assertThat(start(berth, "second", data).state()).isEqualTo(ContainerState.RUNNING);
+    }
 }

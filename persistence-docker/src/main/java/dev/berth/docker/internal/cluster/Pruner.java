@@ -53,7 +53,8 @@ public final class Pruner {
             if ((c.running() || c.paused() || c.restarting()) && !options.includeRunning()) { // a writer, live
                 continue;
             }
-            if (c.labels().containsKey(WriterLock.LOCK_LABEL) && !WriterLock.isStale(ctx, c)) {
+            if (c.labels().containsKey(WriterLock.LOCK_LABEL) && !options.includeRunning()
+                    && !WriterLock.isStale(ctx, c)) {
                 continue; // a live writer's lock
             }
             engine.removeContainer(c.id());

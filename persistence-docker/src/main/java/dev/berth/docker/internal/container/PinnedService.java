@@ -113,6 +113,7 @@ public final class PinnedService implements Incarnation {
             Deadline.pause();
         }
         WriterLock.release(ctx, spec.name(), spec.mounts());
+        removeSecretsBut(List.of());
         LOG.info("Removed Swarm service {}", spec.name());
     }
 
@@ -144,9 +145,15 @@ public final class PinnedService implements Incarnation {
             WriterLock.acquire(ctx, spec.name(), spec.mounts()); // held by the service: Swarm's restarts stay its
         }
         String image = Images.ensure(ctx.engine(), spec.image()); // by id: the node never asks a registry
+        List<ServiceSpecs.SwarmSecret> secrets = ServiceSpecs.secrets(spec);
+        for (ServiceSpecs.SwarmSecret s : secrets) {
+            manager().createSecret(s.name(), s.value().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Labels.forNew(ctx.settings().labels(), Map.of(Labels.CONTAINER, spec.name())));
+        }
         ServiceDefinition wanted = ServiceSpecs.of(spec, image, ctx.node().id(), ctx.settings().labels(), replicas);
         if (existing.isEmpty()) {
             manager().createService(wanted);
+            removeSecretsBut(secrets);
             LOG.info("Created Swarm service {} ({}) pinned to node {}", spec.name(), spec.image(), ctx.node().id());
             return replicas == 0 ? Optional.empty() : Optional.of(tasks.awaitRunning(Optional.empty(), timeout));
         }
@@ -155,8 +162,24 @@ public final class PinnedService implements Incarnation {
         if (!sameDeployment(service.spec(), wanted)) {
             replaced = tasks.running(service.id()).map(TaskInfo::id);
             manager().updateService(service.id(), service.version(), wanted.withForceUpdate(service.spec().forceUpdate()));
+            removeSecretsBut(secrets);
         }
         return replicas == 0 ? Optional.empty() : Optional.of(tasks.awaitRunning(replaced, timeout));
+    }
+
+    /** Removes this container's Swarm secrets but the given ones: a rotated value leaves its old secret behind. */
+    private void removeSecretsBut(List<ServiceSpecs.SwarmSecret> keep) {
+        List<String> kept = keep.stream().map(ServiceSpecs.SwarmSecret::name).toList();
+        for (String name : manager().secretNames(Labels.managed(Map.of(Labels.CONTAINER, spec.name())))) {
+            if (!kept.contains(name)) {
+                try {
+                    manager().removeSecret(name);
+                } catch (RuntimeException inUse) {
+                    LOG.debug("Secret {} of container {} is still in use; a later deploy removes it", name,
+                            spec.name());
+                }
+            }
+        }
     }
 
     /**

@@ -49,6 +49,7 @@ final class DockerJavaContainers {
             switch (m.type()) {
                 case TMPFS -> tmpfs.put(m.target(), "");
                 case VOLUME, BIND -> mounts.add(DockerJavaServices.mount(m));
+                case SECRET -> throw new IllegalArgumentException("Swarm secrets are for services: " + m.source());
             }
         }
         HostConfig host = HostConfig.newHostConfig().withMounts(mounts).withTmpFs(tmpfs.isEmpty() ? null : tmpfs)

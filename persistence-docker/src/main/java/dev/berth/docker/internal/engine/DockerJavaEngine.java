@@ -204,6 +204,21 @@ final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public void createSecret(String name, byte[] data, Map<String, String> labels) {
+        swarm.createSecret(name, data, labels, raw);
+    }
+
+    @Override
+    public List<String> secretNames(Map<String, String> labels) {
+        return swarm.secretNames(labels);
+    }
+
+    @Override
+    public void removeSecret(String name) {
+        swarm.removeSecret(name);
+    }
+
+    @Override
     public void removeService(String id) {
         swarm.removeService(id);
     }

@@ -23,10 +23,22 @@ final class DockerJavaServices {
     private DockerJavaServices() {
     }
 
-    static ServiceSpec spec(ServiceDefinition d) {
+    /** The spec; {@code secretIds} finds the id of a secret by its name. */
+    static ServiceSpec spec(ServiceDefinition d, java.util.function.Function<String, String> secretIds) {
         ContainerSpec container = new ContainerSpec().withImage(d.image()).withLabels(d.containerLabels())
-                .withEnv(d.env()).withMounts(d.mounts().stream().map(DockerJavaServices::mount).toList())
+                .withEnv(d.env()).withMounts(d.mounts().stream().filter(m -> m.type() != Mount.Type.SECRET)
+                        .map(DockerJavaServices::mount).toList())
                 .withStopGracePeriod(d.stopGracePeriod().toNanos());
+        List<com.github.dockerjava.api.model.ContainerSpecSecret> secrets = d.mounts().stream()
+                .filter(m -> m.type() == Mount.Type.SECRET)
+                .map(m -> new com.github.dockerjava.api.model.ContainerSpecSecret().withSecretName(m.source())
+                        .withSecretId(secretIds.apply(m.source()))
+                        .withFile(new com.github.dockerjava.api.model.ContainerSpecFile().withName(m.target())
+                                .withUid("0").withGid("0").withMode(0444L)))
+                .toList();
+        if (!secrets.isEmpty()) {
+            container.withSecrets(secrets);
+        }
         if (!d.args().isEmpty()) {
             container.withArgs(d.args());
         }
@@ -58,8 +70,7 @@ final class DockerJavaServices {
                 : spec.getEndpointSpec().getPorts().stream().map(PortConfig::getTargetPort).toList();
         ServiceDefinition d = new ServiceDefinition(spec.getName(), DockerJavaModels.labels(spec.getLabels()),
                 c.getImage(), DockerJavaModels.labels(c.getLabels()), orEmpty(c.getEnv()), orEmpty(c.getArgs()),
-                c.getUser(), c.getMounts() == null ? List.of() : c.getMounts().stream().map(DockerJavaServices::mount)
-                        .toList(),
+                c.getUser(), mounts(c),
                 Duration.ofNanos(Optional.ofNullable(c.getStopGracePeriod()).orElse(0L)),
                 task.getPlacement() == null ? List.of() : orEmpty(task.getPlacement().getConstraints()),
                 condition(restart == null ? null : restart.getCondition()),
@@ -76,7 +87,20 @@ final class DockerJavaServices {
                     .withVolumeOptions(new VolumeOptions().withNoCopy(false));
             case BIND -> mount.withType(MountType.BIND).withSource(m.source()).withReadOnly(m.readOnly());
             case TMPFS -> mount.withType(MountType.TMPFS);
+            case SECRET -> throw new IllegalArgumentException("a secret is no mount: " + m.source());
         };
+    }
+
+    /** The task's mounts, then its secrets, as {@link #spec} sends them. */
+    private static List<Mount> mounts(ContainerSpec c) {
+        List<Mount> mounts = new java.util.ArrayList<>();
+        if (c.getMounts() != null) {
+            c.getMounts().forEach(m -> mounts.add(mount(m)));
+        }
+        if (c.getSecrets() != null) {
+            c.getSecrets().forEach(s -> mounts.add(Mount.secret(s.getSecretName(), s.getFile().getName())));
+        }
+        return mounts;
     }
 
     private static Mount mount(com.github.dockerjava.api.model.Mount m) {

@@ -37,12 +37,46 @@ final class DockerJavaSwarm {
 
     String createService(ServiceDefinition definition) {
         return calls.call("create service " + definition.name(),
-                () -> client.createServiceCmd(DockerJavaServices.spec(definition)).exec().getId());
+                () -> client.createServiceCmd(DockerJavaServices.spec(definition, this::secretId)).exec().getId());
     }
 
     void updateService(String id, long version, ServiceDefinition definition) {
         calls.run("update service " + definition.name(), () -> client.updateServiceCmd(id,
-                DockerJavaServices.spec(definition)).withVersion(version).exec());
+                DockerJavaServices.spec(definition, this::secretId)).withVersion(version).exec());
+    }
+
+    void createSecret(String name, byte[] data, Map<String, String> labels, RawEngineApi raw) {
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        body.put("Name", name);
+        body.put("Data", java.util.Base64.getEncoder().encodeToString(data));
+        labels.forEach(body.putObject("Labels")::put);
+        try {
+            raw.post("/secrets/create", body.toString());
+        } catch (dev.berth.EngineCallException e) {
+            if (e.reason() != Reason.CONFLICT) { // a secret of that name holds this very content
+                throw e;
+            }
+        }
+    }
+
+    List<String> secretNames(Map<String, String> labels) {
+        return calls.call("list secrets", () -> client.listSecretsCmd().withLabelFilter(labels).exec().stream()
+                .map(s -> s.getSpec().getName()).toList());
+    }
+
+    void removeSecret(String name) {
+        try {
+            calls.runDoneOn("remove secret " + name, () -> client.removeSecretCmd(secretId(name)).exec(),
+                    Reason.NOT_FOUND);
+        } catch (IllegalStateException gone) {
+            // no secret of that name: removed already
+        }
+    }
+
+    private String secretId(String name) {
+        return client.listSecretsCmd().withNameFilter(List.of(name)).exec().stream()
+                .filter(s -> name.equals(s.getSpec().getName())).map(s -> s.getId()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no secret named " + name));
     }
 
     void removeService(String id) {

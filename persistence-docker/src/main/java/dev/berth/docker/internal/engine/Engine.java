@@ -129,6 +129,22 @@ public interface Engine extends AutoCloseable {
     @Idempotence(SETTLED)
     void updateService(String id, long version, ServiceDefinition definition);
 
+    /**
+     * Creates a Swarm secret. Its name must say its content (Berth's names hold a keyed hash of the value), so that
+     * one of that name already there is the same secret and counts as done. The value travels in the raw API only,
+     * never through a client that logs its commands.
+     */
+    @Idempotence(IDEMPOTENT)
+    void createSecret(String name, byte[] data, Map<String, String> labels);
+
+    /** The names of the Swarm secrets that carry all these labels. */
+    @Idempotence(IDEMPOTENT)
+    List<String> secretNames(Map<String, String> labels);
+
+    /** Removes a Swarm secret by name; one that is gone is done, one a service still uses is a CONFLICT. */
+    @Idempotence(IDEMPOTENT)
+    void removeSecret(String name);
+
     /** Removes it and its tasks; one that is gone is done. */
     @Idempotence(IDEMPOTENT)
     void removeService(String id);

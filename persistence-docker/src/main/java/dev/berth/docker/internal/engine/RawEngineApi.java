@@ -42,7 +42,7 @@ final class RawEngineApi {
     }
 
     /** {@code POST path} with a JSON body, for calls docker-java cannot make as the engine means them. */
-    void post(String path, String json) {
+    JsonNode post(String path, String json) {
         String operation = "answer POST " + path;
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.POST).path("/v" + version + path)
@@ -51,10 +51,12 @@ final class RawEngineApi {
                 .build();
         try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
             int status = response.getStatusCode();
+            byte[] text = body.readAllBytes();
+            JsonNode answer = text.length == 0 ? JSON.createObjectNode() : JSON.readTree(text);
             if (status >= 300) {
-                JsonNode answer = JSON.readTree(body);
                 throw EngineFailures.of(operation, endpoint, status, answer.path("message").asText(answer.toString()));
             }
+            return answer;
         } catch (IOException | RuntimeException e) {
             throw EngineFailures.translate(operation, endpoint, e);
         }

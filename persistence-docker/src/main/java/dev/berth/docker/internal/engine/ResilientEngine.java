@@ -192,6 +192,21 @@ public final class ResilientEngine implements Engine {
     }
 
     @Override
+    public void createSecret(String name, byte[] data, Map<String, String> labels) {
+        idempotent(() -> engine.createSecret(name, data, labels));
+    }
+
+    @Override
+    public List<String> secretNames(Map<String, String> labels) {
+        return idempotent(() -> engine.secretNames(labels));
+    }
+
+    @Override
+    public void removeSecret(String name) {
+        idempotent(() -> engine.removeSecret(name));
+    }
+
+    @Override
     public void removeService(String id) {
         idempotent(() -> engine.removeService(id));
     }

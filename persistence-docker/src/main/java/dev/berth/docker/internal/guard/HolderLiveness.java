@@ -7,12 +7,14 @@ import dev.berth.docker.internal.node.Labels;
 import dev.berth.docker.internal.node.ServiceNames;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Whether the holder of a {@link WriterLock} may still write: a container of its name that runs, is paused or
- * restarting on the lock's node; a helper of Berth's that exists; its Swarm service wanting a task; or, failing all
- * those, a lock younger than {@link #GRACE} by the engine's own clock, for a holder whose start is under way.
+ * Whether the holder of a {@link WriterLock} may still write: a helper of Berth's that exists; its Swarm service
+ * wanting a task; a container of its name that runs, is paused or restarting on the lock's node. A holder whose
+ * containers all stopped, were killed or died writes no more. One with no container yet, or one not yet started, is
+ * starting: alive while its lock is younger than {@link #GRACE} by the engine's own clock.
  */
 final class HolderLiveness {
     /** How long a lock is its holder's before the holder's container must show itself. */
@@ -28,20 +30,22 @@ final class HolderLiveness {
         if (holder.isEmpty()) {
             return false;
         }
-        for (ContainerInfo c : ctx.engine().listContainers(ContainerQuery.labelled(Map.of(Labels.CONTAINER, holder)))) {
-            if (Writers.HOLDING_STATES.contains(c.state())) {
-                return true;
-            }
-        }
         if (ctx.engine().inspectContainer(holder).filter(c -> c.labels().containsKey(Labels.PREFIX + "helper"))
                 .isPresent()) {
             return true;
         }
         if (ctx.cluster().isSwarm() && ctx.cluster().localEngine().findService(ServiceNames.of(holder))
                 .filter(s -> s.spec().replicas() > 0).isPresent()) {
+            return true; // Swarm runs (or will run again) its task
+        }
+        List<ContainerInfo> own = ctx.engine().listContainers(ContainerQuery.labelled(Map.of(Labels.CONTAINER, holder)));
+        if (own.stream().anyMatch(c -> Writers.HOLDING_STATES.contains(c.state()))) {
             return true;
         }
-        Instant now = ctx.engine().info().systemTime();
+        if (!own.isEmpty() && own.stream().noneMatch(c -> "created".equals(c.state()))) {
+            return false; // stopped, killed or dead: it writes no more
+        }
+        Instant now = ctx.engine().info().systemTime(); // no container yet, or one not started: a start under way
         return lock.created().plus(GRACE).isAfter(now);
     }
 }

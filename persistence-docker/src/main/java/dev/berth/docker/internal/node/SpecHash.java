@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * A stable hash of a spec, stored in a label so that an existing volume or container can be compared with what is
- * asked for. Secret values never enter it (only their names), so the label reveals nothing.
+ * asked for. Secret values enter it only through a keyed hash ({@link SpecKey}): a rotated secret changes it, and the
+ * label reveals nothing of the value.
  */
 public final class SpecHash {
     private SpecHash() {
@@ -25,7 +26,9 @@ public final class SpecHash {
         field(text, spec.image());
         field(text, String.join("\0", spec.command()));
         field(text, sorted(spec.env()));
-        field(text, String.join("\0", new java.util.TreeSet<>(spec.secretEnv().keySet())));
+        // Secrets by a keyed hash of name and value: a rotated secret changes the hash, and the label reveals nothing.
+        new java.util.TreeMap<>(spec.secretEnv()).forEach((k, v) -> field(text, k + "=" + SpecKey.hash(k + "\0"
+                + v.reveal())));
         for (VolumeMount m : spec.mounts()) {
             field(text, m.volume().name() + "\0" + m.path() + "\0" + m.readOnly() + "\0" + m.volume().accessMode());
         }

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  * also after a crash. Deletion renames first, then removes. Thread-safe.
  */
 final class LocalSnapshotStore implements SnapshotStore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalSnapshotStore.class);
     static final String MANIFEST = "manifest.properties";
     static final String ARCHIVE = "archive.tar";
     static final String CHECKSUMS = "checksums.txt";
@@ -33,8 +34,32 @@ final class LocalSnapshotStore implements SnapshotStore {
 
     private final Path root;
 
+    /** Drafts older than this are leftovers of a write that crashed; a live one is younger. */
+    static final java.time.Duration ABANDONED = java.time.Duration.ofHours(6);
+
     LocalSnapshotStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        removeAbandonedDrafts();
+    }
+
+    /** A write that crashed leaves its draft behind; it is never a snapshot (only a commit makes one), so it goes. */
+    private void removeAbandonedDrafts() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        java.time.Instant before = java.time.Instant.now().minus(ABANDONED);
+        try (var drafts = Files.newDirectoryStream(root, ".draft-*")) {
+            for (Path draft : drafts) {
+                if (Files.getLastModifiedTime(draft).toInstant().isBefore(before)) {
+                    try (var files = Files.walk(draft)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
+                    LOG.info("Removed the draft {} of a snapshot write that did not finish", draft.getFileName());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not clean abandoned drafts in {}: {}", root, e.getMessage());
+        }
     }
 
     static String fileOf(Part part) {

@@ -5,7 +5,9 @@ import dev.berth.Progress;
 import dev.berth.ProgressListener;
 import dev.berth.Snapshot;
 import dev.berth.SnapshotCorruptedException;
+import dev.berth.UnsafeArchiveException;
 import dev.berth.docker.internal.archive.ArchiveReader;
+import dev.berth.docker.internal.archive.ArchiveRecord;
 import dev.berth.docker.internal.archive.ProgressMeter;
 import dev.berth.docker.internal.archive.TeeInput;
 import dev.berth.docker.internal.common.Sha256;
@@ -101,6 +103,8 @@ final class SnapshotPorter {
             m = SnapshotManifest.fromMap(PropertiesText.read(new ByteArrayInputStream(tar.readNBytes(1 << 20))));
             Optional<SnapshotStore.Stored> there = store.find(m.id());
             if (there.isPresent()) {
+                // The store has it: the file is still read and checked whole, so that a damaged copy is refused.
+                verifyWhole(ctx, file);
                 return existing(ctx, store, m, SnapshotManifest.fromMap(there.get().manifest()));
             }
             meter = new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.IMPORT,
@@ -111,8 +115,13 @@ final class SnapshotPorter {
                 OutputStream archive = draft.open(SnapshotStore.Part.ARCHIVE);
                 TeeInput tee = new TeeInput(meter.counting(tar), archive);
                 ArchiveReader entries = new ArchiveReader(tee);
-                while (entries.next(false, ArchiveReader.Visitor.NONE) != null) {
-                    // every entry is checked before the snapshot is kept
+                for (ArchiveRecord r = entries.next(false, ArchiveReader.Visitor.NONE); r != null;
+                        r = entries.next(false, ArchiveReader.Visitor.NONE)) {
+                    if ((r.mode() & 06000) != 0) { // every entry is checked before the snapshot is kept
+                        throw new UnsafeArchiveException(r.path(), UnsafeArchiveException.Reason.PRIVILEGE_BITS,
+                                "mode " + Integer.toOctalString(r.mode()) + " is setuid or setgid; an import never "
+                                        + "brings those: clear them at the source (chmod u-s,g-s) and export again");
+                    }
                 }
                 tee.drain();
                 draft.commit(m.toMap());
@@ -142,6 +151,18 @@ final class SnapshotPorter {
         if (!("sha256:" + Sha256.hex(sha.digest())).equals(m.checksum())) {
             throw new SnapshotCorruptedException(m.id(), List.of("(checksum list)"),
                     "the checksum list in '" + file + "' does not match its manifest");
+        }
+    }
+
+    /** Imports the file into a scratch store, which checks every byte of it, then drops the scratch copy. */
+    private static void verifyWhole(EngineContext ctx, Path file) throws IOException {
+        Path scratch = Files.createTempDirectory("berth-import-check-");
+        try {
+            importFrom(ctx, new LocalSnapshotStore(scratch), file);
+        } finally {
+            try (var paths = Files.walk(scratch)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 

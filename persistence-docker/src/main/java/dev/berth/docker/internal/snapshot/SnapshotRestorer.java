@@ -37,8 +37,16 @@ final class SnapshotRestorer {
 
     static PersistentVolume restore(EngineContext ctx, SnapshotStore store, SnapshotManifest m, String newName) {
         VolumeSpec source = m.source();
-        VolumeSpec spec = Specs.volume(newName, source.driver(), source.options(), source.labels(),
-                source.accessMode(), source.reclaimPolicy());
+        // Nothing authenticates a manifest (a snapshot key will), so its driver and driver options are never taken:
+        // "type=none, o=bind, device=/etc" would make the new volume a bind of a host directory, written as root.
+        if (!source.driver().equals("local") || !source.options().isEmpty()) {
+            LOG.warn("Snapshot {} of volume {} names driver '{}' with options {}: the restore makes a plain local "
+                    + "volume, since the manifest cannot be authenticated. To restore onto that driver, create the "
+                    + "volume yourself, then restore into it in place.", m.id(), source.name(), source.driver(),
+                    source.options().keySet());
+        }
+        VolumeSpec spec = Specs.volume(newName, "local", java.util.Map.of(), source.labels(), source.accessMode(),
+                source.reclaimPolicy());
         if (VolumeStore.of(ctx).find(newName).isPresent()) {
             throw new VolumeConflictException(newName, "an existing volume", "a restore of snapshot '" + m.id()
                     + "' (a snapshot is restored into a new volume only: choose another name, or restoreInPlace())");

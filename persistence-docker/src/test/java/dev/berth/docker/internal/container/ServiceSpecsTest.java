@@ -29,8 +29,12 @@ class ServiceSpecsTest {
         assertThat(service.restartCondition()).isEqualTo(ServiceDefinition.RestartCondition.ANY);
         assertThat(service.image()).as("by id: no node asks a registry").isEqualTo("sha256:abc");
         assertThat(service.args()).containsExactly("redis-server", "--appendonly", "yes");
-        assertThat(service.env()).contains("A=1", "PASSWORD=s3cret");
-        assertThat(service.mounts()).extracting(Mount::target).containsExactly("/run");
+        assertThat(service.env()).contains("A=1", "PASSWORD_FILE=/run/secrets/PASSWORD")
+                .noneMatch(e -> e.contains("s3cret"));
+        assertThat(service.mounts()).extracting(Mount::target).containsExactly("/run", "PASSWORD");
+        assertThat(service.mounts().get(1).type()).isEqualTo(Mount.Type.SECRET);
+        assertThat(service.mounts().get(1).source()).startsWith("berth-").doesNotContain("s3cret")
+                .isEqualTo(ServiceSpecs.secrets(spec).get(0).name());
         assertThat(service.ports()).containsExactly(6379);
     }
 

@@ -15,15 +15,19 @@ import org.junit.jupiter.api.Test;
 class DockerJavaServicesTest {
     private final ServiceDefinition definition = new ServiceDefinition("cache", Map.of("dev.berth.node", "n1"),
             "sha256:abc", Map.of("dev.berth.container", "cache"), List.of("A=1"), List.of("redis-server"), "999",
-            List.of(Mount.volume("cache-data", "/data", false), Mount.tmpfs("/run")), Duration.ofSeconds(10),
+            List.of(Mount.volume("cache-data", "/data", false), Mount.tmpfs("/run"), Mount.secret("berth-abc", "PASSWORD")), Duration.ofSeconds(10),
             List.of("node.id==n1"), ServiceDefinition.RestartCondition.ANY, Duration.ofMillis(200), 1, List.of(6379),
             3);
 
     @Test
     void portsArePublishedInHostModeAndTheImagesEntrypointIsKept() {
-        ServiceSpec spec = DockerJavaServices.spec(definition);
+        ServiceSpec spec = DockerJavaServices.spec(definition, name -> "id-" + name);
 
         assertThat(spec.getTaskTemplate().getContainerSpec().getCommand()).isNull();
+        assertThat(spec.getTaskTemplate().getContainerSpec().getSecrets()).singleElement().satisfies(s -> {
+            assertThat(s.getSecretId()).isEqualTo("id-berth-abc");
+            assertThat(s.getFile().getName()).isEqualTo("PASSWORD");
+        });
         assertThat(spec.getTaskTemplate().getContainerSpec().getArgs()).containsExactly("redis-server");
         assertThat(spec.getTaskTemplate().getRestartPolicy().getCondition()).isEqualTo(ServiceRestartCondition.ANY);
         assertThat(spec.getEndpointSpec().getPorts()).singleElement().satisfies(p -> {
@@ -39,7 +43,7 @@ class DockerJavaServicesTest {
                 "{\"ID\":\"s1\",\"Version\":{\"Index\":7}}", Service.class);
         java.lang.reflect.Field spec = Service.class.getDeclaredField("spec");
         spec.setAccessible(true);
-        spec.set(service, DockerJavaServices.spec(definition));
+        spec.set(service, DockerJavaServices.spec(definition, name -> "id-" + name));
 
         ServiceInfo read = DockerJavaServices.service(service);
 

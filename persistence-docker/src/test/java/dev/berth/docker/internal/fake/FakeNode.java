@@ -203,6 +203,30 @@ public final class FakeNode extends NodeEngine {
     }
 
     @Override
+    public void createSecret(String name, byte[] data, Map<String, String> labels) {
+        calls.run("createSecret", "create secret " + name, () -> {
+            requireManager();
+            swarm.secrets().create(name, data, labels);
+        });
+    }
+
+    @Override
+    public List<String> secretNames(Map<String, String> labels) {
+        return calls.call("secretNames", "list secrets", () -> {
+            requireManager();
+            return swarm.secrets().names(labels);
+        });
+    }
+
+    @Override
+    public void removeSecret(String name) {
+        calls.run("removeSecret", "remove secret " + name, () -> {
+            requireManager();
+            swarm.secrets().remove(name);
+        });
+    }
+
+    @Override
     public void removeService(String id) {
         calls.run("removeService", "remove service " + id, () -> {
             requireManager();

@@ -37,6 +37,7 @@ public final class FakeSwarm {
     private final Set<String> registry = ConcurrentHashMap.newKeySet();
     private final Ids ids = new Ids();
     private final FakeServices services = new FakeServices(this);
+    private final FakeSecrets secrets = new FakeSecrets();
     private final Reconciler reconciler = new Reconciler(this);
     private Instant now = START;
     private boolean reconcilingAutomatically = true;
@@ -124,6 +125,10 @@ public final class FakeSwarm {
 
     Ids ids() {
         return ids;
+    }
+
+    FakeSecrets secrets() {
+        return secrets;
     }
 
     FakeServices services() {

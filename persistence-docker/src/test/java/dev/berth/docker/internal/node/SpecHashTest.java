@@ -34,12 +34,15 @@ class SpecHashTest {
     }
 
     @Test
-    void secretValuesNeverEnterTheContainerHashButTheirNamesDo() {
+    void aRotatedSecretChangesTheHashWhichRevealsNothingOfIt() {
         String one = SpecHash.of(container().secretEnv("PASSWORD", "one").spec());
+        String again = SpecHash.of(container().secretEnv("PASSWORD", "one").spec());
         String two = SpecHash.of(container().secretEnv("PASSWORD", "two").spec());
         String other = SpecHash.of(container().secretEnv("TOKEN", "one").spec());
 
-        assertThat(one).isEqualTo(two).isNotEqualTo(other);
+        assertThat(one).isEqualTo(again).isNotEqualTo(two).isNotEqualTo(other);
+        assertThat(SpecKey.hash("PASSWORD\0one")).as("keyed: not the plain hash of the value")
+                .isNotEqualTo(dev.berth.docker.internal.common.Sha256.hex("PASSWORD\0one"));
         assertThat(SpecHash.of(container().env("A", "2").spec())).isNotEqualTo(SpecHash.of(container().spec()));
     }
 }

@@ -52,4 +52,19 @@ class LocalSnapshotStoreTest extends SnapshotStoreContract {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.create("../x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a snapshot id");
     }
+
+    @Test
+    void theDraftOfAWriteThatCrashedIsGoneOnTheNextOpenAndALiveOneStays() throws IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(root.resolve("snapshots"));
+        java.nio.file.Path crashed = java.nio.file.Files.createDirectory(dir.resolve(".draft-old-1"));
+        java.nio.file.Files.writeString(crashed.resolve("archive.tar"), "half");
+        java.nio.file.Files.setLastModifiedTime(crashed, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(LocalSnapshotStore.ABANDONED).minusSeconds(60)));
+        java.nio.file.Path live = java.nio.file.Files.createDirectory(dir.resolve(".draft-new-2"));
+
+        new LocalSnapshotStore(dir);
+
+        assertThat(crashed).doesNotExist();
+        assertThat(live).exists();
+    }
 }
