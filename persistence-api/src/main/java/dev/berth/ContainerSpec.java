@@ -217,7 +217,13 @@ public final class ContainerSpec {
             return self();
         }
 
-        /** An environment variable whose value is never logged, never in labels, toString() or messages. */
+        /**
+         * An environment variable whose value is never logged, never in labels, toString() or messages. Run as a
+         * Swarm service, it is a Swarm secret, mounted at {@code /run/secrets/KEY}, and {@code KEY_FILE} names that
+         * file (the convention of the official images); {@code docker service inspect} never shows it. Run as a
+         * plain container, it is in the container's environment, which {@code docker inspect} on that engine shows
+         * to whoever can reach the engine's socket: the engine offers nothing else.
+         */
         public B secretEnv(String key, String value) {
             secretEnv.put(Objects.requireNonNull(key, "key"), Secret.of(value));
             return self();

@@ -81,13 +81,15 @@ public final class PruneOptions {
             return this;
         }
 
+        /** Also deletes unused volumes Berth created; a move's retired source copy only by {@link #retiredOlderThan}. */
         public Builder includeVolumes(boolean includeVolumes) {
             this.includeVolumes = includeVolumes;
             return this;
         }
 
         /**
-         * Deletes the source copies moves retired once they are older than {@code gracePeriod}.
+         * Deletes the source copies moves retired once they are older than {@code gracePeriod}, and only while every
+         * node of the Swarm is up: a node that is down may hold the copy the volume moved to.
          *
          * @throws IllegalArgumentException when negative
          */

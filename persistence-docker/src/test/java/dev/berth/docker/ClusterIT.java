@@ -52,7 +52,7 @@ class ClusterIT {
     static void cleanNodes() throws Exception {
         // Berth's services first, then every node's containers and volumes of this run.
         PruneOptions everything = PruneOptions.builder().label(EngineFixture.RUN_LABEL, engine.runId())
-                .includeRunning(true).includeVolumes(true).build();
+                .includeRunning(true).includeVolumes(true).retiredOlderThan(Duration.ZERO).build();
         engine.berth().prune(everything);
         // Swarm removes a service's task containers in the background; their volumes go once they are gone.
         for (int i = 0; i < 150 && labelledContainersOnWorkers() > 0; i++) {

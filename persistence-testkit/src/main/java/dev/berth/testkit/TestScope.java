@@ -70,8 +70,12 @@ final class TestScope {
     synchronized void close(boolean classFailed) {
         try {
             boolean keep = (failed || classFailed) && config.cleanup() == PersistentContainer.Cleanup.KEEP_VOLUMES_ON_FAILURE;
-            berth.prune(PruneOptions.builder().label(TestRun.LABEL, runId)
-                    .label(TestRun.CLASS_LABEL, classLabel).includeRunning(true).includeVolumes(!keep).build());
+            PruneOptions.Builder prune = PruneOptions.builder().label(TestRun.LABEL, runId)
+                    .label(TestRun.CLASS_LABEL, classLabel).includeRunning(true).includeVolumes(!keep);
+            if (!keep) {
+                prune.retiredOlderThan(java.time.Duration.ZERO); // the source copies its moves left behind
+            }
+            berth.prune(prune.build());
             if (keep) {
                 berth.volumes().withLabels(Map.of(TestRun.LABEL, runId, TestRun.CLASS_LABEL, classLabel))
                         .forEach(v -> keep(v.name()));

@@ -22,7 +22,7 @@ class SurvivesIT {
 
     @AfterAll
     static void cleanUp() {
-        berth.prune(PruneOptions.builder().label(TestRun.LABEL, RUN).includeRunning(true).includeVolumes(true).build());
+        berth.prune(PruneOptions.builder().label(TestRun.LABEL, RUN).includeRunning(true).retiredOlderThan(java.time.Duration.ZERO).includeVolumes(true).build());
         berth.close();
     }
 

@@ -36,7 +36,8 @@ final class StoryRunner {
                 return story.run(berth, "berth-" + name + "-" + run, out) ? 0 : 1;
             } finally {
                 PruneReport removed = berth.prune(PruneOptions.builder().label(RUN_LABEL, run)
-                        .includeRunning(true).includeVolumes(true).build());
+                        .includeRunning(true).includeVolumes(true)
+                        .retiredOlderThan(java.time.Duration.ZERO).build());
                 out.println("Cleaned up: removed the containers " + removed.containers() + " and the volumes "
                         + removed.volumes() + " that this run made.");
             }

@@ -44,7 +44,7 @@ final class EngineFixture implements AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         try {
-            berth.prune(PruneOptions.builder().label(RUN_LABEL, runId).includeRunning(true).includeVolumes(true)
+            berth.prune(PruneOptions.builder().label(RUN_LABEL, runId).includeRunning(true).retiredOlderThan(java.time.Duration.ZERO).includeVolumes(true)
                     .build());
         } finally {
             berth.close();

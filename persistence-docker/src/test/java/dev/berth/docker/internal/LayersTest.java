@@ -53,4 +53,12 @@ class LayersTest {
                     INTERNAL + "volume..", INTERNAL + "guard..", INTERNAL + "container..", INTERNAL + "snapshot..",
                     INTERNAL + "cluster..", "dev.berth.spi..", "com.fasterxml..")
             .because("tar streams in, tar streams out: no engine, no store");
+
+    @ArchTest
+    static final ArchRule noEnvironmentEverGoesThroughDockerJava = noClasses()
+            .should().callMethod(com.github.dockerjava.api.DockerClient.class, "createContainerCmd", String.class)
+            .orShould().callMethod(com.github.dockerjava.api.DockerClient.class, "createSecretCmd",
+                    com.github.dockerjava.api.model.SecretSpec.class)
+            .because("docker-java logs every command whole at DEBUG: a container's environment and a secret's value "
+                    + "travel through Berth's own raw calls instead");
 }

@@ -141,4 +141,44 @@ class LostAnswersAcrossNodesTest {
         assertThat(berth.snapshots().forVolume("orders")).extracting(Snapshot::id)
                 .contains(second.id(), third.id());
     }
+
+    @Test
+    void aMoveWhoseTargetNeverRunsLeavesNothingThereAndTheContainerBackOnTheSource() {
+        FakeSwarm swarm = FakeSwarm.of(2);
+        Berth berth = FakeBerth.on(swarm, snapshots);
+        Node second = berth.cluster().node("node-2").orElseThrow();
+        PersistentVolume data = berth.volume("orders").create();
+        swarm.node(1).volumeFiles("orders").put("ledger.txt", text("42"));
+        StatefulContainer db = berth.container("db").image(IMAGE).mount(data, "/data")
+                .readyWhen(dev.berth.Readiness.when("ready only on node-1", c -> c.node().id().equals("node-1"))
+                        .withTimeout(java.time.Duration.ofMillis(500))).start();
+
+        assertThatThrownBy(() -> db.moveTo(second)).isInstanceOf(BerthException.class);
+
+        assertThat(db.node().id()).isEqualTo("node-1");
+        assertThat(db.state()).isEqualTo(ContainerState.RUNNING);
+        assertThat(swarm.node(1).listServices(java.util.Map.of())).as("no service left for node-2").isEmpty();
+        assertThat(swarm.node(2).inspectVolume("orders")).as("the target's copy is gone").isEmpty();
+    }
+
+    @Test
+    void retiredCopiesAreKeptWhileANodeIsDownAndByIncludeVolumesAlone() {
+        FakeSwarm swarm = FakeSwarm.of(2);
+        Berth berth = FakeBerth.on(swarm, snapshots);
+        Node second = berth.cluster().node("node-2").orElseThrow();
+        PersistentVolume data = berth.volume("orders").create();
+        swarm.node(1).volumeFiles("orders").put("ledger.txt", text("42"));
+        StatefulContainer db = berth.container("db").image(IMAGE).mount(data, "/data").start();
+        db.moveTo(second);
+        db.stop();
+
+        assertThat(berth.prune(dev.berth.PruneOptions.builder().includeVolumes(true).build()).volumes())
+                .noneMatch(v -> v.contains(".retired-"));
+        swarm.down(2);
+        assertThat(berth.prune(dev.berth.PruneOptions.builder().retiredOlderThan(java.time.Duration.ZERO).build())
+                .volumes()).as("node-2, with the moved copy, is down").isEmpty();
+        swarm.up(2);
+        assertThat(berth.prune(dev.berth.PruneOptions.builder().retiredOlderThan(java.time.Duration.ZERO).build())
+                .volumes()).singleElement().asString().startsWith("orders.retired-");
+    }
 }

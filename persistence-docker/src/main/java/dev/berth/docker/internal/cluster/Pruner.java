@@ -1,5 +1,6 @@
 package dev.berth.docker.internal.cluster;
 
+import dev.berth.Node;
 import dev.berth.PersistentVolume;
 import dev.berth.PruneOptions;
 import dev.berth.PruneReport;
@@ -65,7 +66,8 @@ public final class Pruner {
         List<String> deleted = new ArrayList<>();
         if (options.includeVolumes()) {
             for (PersistentVolume volume : VolumeStore.of(ctx).withLabels(options.labels())) {
-                if (volume.createdByBerth() && VolumeStore.of(ctx).containersUsing(volume.name()).isEmpty()) {
+                boolean retired = RetiredVolumes.retiredAt(volume.name()).isPresent(); // only by its grace period
+                if (!retired && volume.createdByBerth() && VolumeStore.of(ctx).containersUsing(volume.name()).isEmpty()) {
                     volume.delete();
                     deleted.add(volume.name());
                 }
@@ -80,6 +82,13 @@ public final class Pruner {
 
     /** The retired source copies of moves, past their grace period and unused. */
     private static List<String> deleteRetired(EngineContext ctx, PruneOptions options, Duration grace) {
+        List<String> down = ctx.cluster().nodes().stream().filter(n -> !n.ready()).map(Node::id).toList();
+        if (!down.isEmpty()) {
+            // The moved copy may be on a node that cannot be reached: the retired copy may be the only one left.
+            LOG.warn("Retired copies on node {} are kept: nodes {} are down, and may hold the copies they were moved "
+                    + "to. Prune again when every node is up.", ctx.node().id(), down);
+            return List.of();
+        }
         Instant before = Instant.now().minus(grace);
         List<String> deleted = new ArrayList<>();
         for (PersistentVolume volume : VolumeStore.of(ctx).withLabels(options.labels())) {

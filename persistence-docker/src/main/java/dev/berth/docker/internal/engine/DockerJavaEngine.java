@@ -2,7 +2,6 @@ package dev.berth.docker.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.berth.BerthException;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real engine through docker-java, at the API version agreed with it. One attempt per call, each bounded by the
@@ -24,8 +22,6 @@ import java.util.concurrent.TimeUnit;
 final class DockerJavaEngine implements Engine {
     private final String endpoint;
     private final DockerClient client;
-    private final DockerHttpClient http;
-    private final ApiVersion version;
     private final ArchiveTransport archives;
     private final DockerJavaCalls calls;
     private final DockerJavaSwarm swarm;
@@ -36,8 +32,6 @@ final class DockerJavaEngine implements Engine {
             ArchiveTransport archives) {
         this.endpoint = endpoint;
         this.client = client;
-        this.http = http;
-        this.version = version;
         this.archives = archives;
         this.calls = new DockerJavaCalls(endpoint);
         this.swarm = new DockerJavaSwarm(client, calls);
@@ -48,10 +42,6 @@ final class DockerJavaEngine implements Engine {
     @Override
     public String endpoint() {
         return endpoint;
-    }
-
-    ApiVersion version() {
-        return version;
     }
 
     @Override
@@ -91,8 +81,7 @@ final class DockerJavaEngine implements Engine {
 
     @Override
     public String createContainer(ContainerDefinition definition) {
-        return calls.call("create container " + definition.name(),
-                () -> DockerJavaContainers.create(client, definition).exec().getId());
+        return raw.createContainer(definition);
     }
 
     @Override
@@ -113,14 +102,7 @@ final class DockerJavaEngine implements Engine {
 
     @Override
     public void updateRestartPolicy(String id, dev.berth.RestartPolicy policy) {
-        // Through the raw API: docker-java's "no" policy has an empty name, which an update reads as "unchanged".
-        String name = switch (policy) {
-            case NO -> "no";
-            case ON_FAILURE -> "on-failure";
-            case UNLESS_STOPPED -> "unless-stopped";
-            case ALWAYS -> "always";
-        };
-        raw.post("/containers/" + id + "/update", "{\"RestartPolicy\":{\"Name\":\"" + name + "\"}}");
+        raw.updateRestartPolicy(id, policy);
     }
 
     @Override
@@ -176,11 +158,8 @@ final class DockerJavaEngine implements Engine {
 
     @Override
     public long awaitExit(String id, Duration deadline) {
-        return calls.call("wait for container " + id + " to exit", () -> {
-            Integer code = client.waitContainerCmd(id).exec(new WaitContainerResultCallback())
-                    .awaitStatusCode(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            return code == null ? -1L : code.longValue();
-        });
+        return calls.call("wait for container " + id + " to exit", () -> DockerJavaContainers.awaitExit(client, id,
+                deadline));
     }
 
     @Override

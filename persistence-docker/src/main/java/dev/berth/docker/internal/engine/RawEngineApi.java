@@ -61,4 +61,17 @@ final class RawEngineApi {
             throw EngineFailures.translate(operation, endpoint, e);
         }
     }
+
+    /** Creates a container; see {@link ContainerCreateJson} for why not through docker-java. */
+    String createContainer(ContainerDefinition definition) {
+        String path = "/containers/create?name=" + java.net.URLEncoder.encode(definition.name(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return post(path, ContainerCreateJson.of(definition)).path("Id").asText();
+    }
+
+    /** docker-java's "no" policy has an empty name, which an update reads as "unchanged": the name is sent here. */
+    void updateRestartPolicy(String id, dev.berth.RestartPolicy policy) {
+        post("/containers/" + id + "/update", "{\"RestartPolicy\":{\"Name\":\""
+                + ContainerCreateJson.restartPolicy(policy) + "\"}}");
+    }
 }
