@@ -76,4 +76,29 @@ class SwarmWritersIT {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void ofTwoJvmsRacingSwarmStartsOntoOneVolumeExactlyOneWinsEveryRound() throws Exception {
+        Node worker = berth.cluster().withLabel("zone", "a").orElseThrow();
+        for (int round = 0; round < ROUNDS; round++) {
+            PersistentVolume data = berth.volume(engine.name("jvm-race-" + round)).node(worker).create();
+            List<Process> processes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                processes.add(new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-cp", System.getProperty("java.class.path"), WriterProcess.class.getName(),
+                        EngineFixture.DOCKER_HOST, data.name(), engine.name("jvm-race-" + round + "-" + i),
+                        EngineFixture.RUN_LABEL + "=" + engine.runId(), String.valueOf(System.currentTimeMillis() + 1500),
+                        "zone=a").redirectErrorStream(true).start());
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Process p : processes) {
+                assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                outcomes.add(out.lines().filter(l -> l.startsWith("OUTCOME ")).findFirst().orElse(out));
+            }
+            assertThat(outcomes).as("round %d", round).containsExactlyInAnyOrder("OUTCOME started", "OUTCOME refused");
+            berth.prune(PruneOptions.builder().label(EngineFixture.RUN_LABEL, engine.runId()).includeRunning(true)
+                    .build());
+        }
+    }
 }

@@ -181,4 +181,20 @@ class LostAnswersAcrossNodesTest {
         assertThat(berth.prune(dev.berth.PruneOptions.builder().retiredOlderThan(java.time.Duration.ZERO).build())
                 .volumes()).singleElement().asString().startsWith("orders.retired-");
     }
+
+    @Test
+    void afterAMoveNoEmptyTwinCanBeMadeWhereTheVolumeWas() {
+        FakeSwarm swarm = FakeSwarm.of(2);
+        Berth berth = FakeBerth.on(swarm, snapshots);
+        Node first = berth.cluster().node("node-1").orElseThrow();
+        Node second = berth.cluster().node("node-2").orElseThrow();
+        PersistentVolume data = berth.volume("orders").create();
+        StatefulContainer db = berth.container("db").image(IMAGE).mount(data, "/data").start();
+        db.moveTo(second);
+
+        assertThatThrownBy(() -> berth.volume("orders").node(first).create())
+                .isInstanceOf(dev.berth.VolumeConflictException.class).hasMessageContaining("node-2");
+        assertThat(berth.volume("orders").node(second).create().name()).as("where it lives, it is found")
+                .isEqualTo("orders");
+    }
 }

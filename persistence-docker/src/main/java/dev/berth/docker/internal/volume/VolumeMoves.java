@@ -36,13 +36,13 @@ public final class VolumeMoves {
         PersistentVolume source = VolumeStore.of(from).find(volume.name()).orElseThrow(
                 () -> new dev.berth.NotFoundException("volume", volume.name()));
         if (VolumeStore.of(from).scopeOf(volume.name()) == VolumeScope.GLOBAL) {
-            return VolumeStore.of(to).create(volume.spec());
+            return VolumeStore.of(to).createHere(volume.spec());
         }
         if (VolumeStore.of(to).find(volume.name()).isPresent()) {
             throw new VolumeConflictException(volume.name(), "a volume of that name on node " + to.node().id(),
                     "moving it from node " + from.node().id() + " (Berth never overwrites an existing volume)");
         }
-        PersistentVolume target = VolumeStore.of(to).create(volume.spec());
+        PersistentVolume target = VolumeStore.of(to).createHere(volume.spec());
         copied.add(target);
         sources.add(source);
         VolumeCopier.Copied result = VolumeCopier.copy(from, volume.name(), to, volume.name());

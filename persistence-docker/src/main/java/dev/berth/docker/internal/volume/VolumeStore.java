@@ -61,6 +61,35 @@ public final class VolumeStore implements Volumes {
 
     /** Idempotent: the engine's create returns the existing volume of that name, which is then compared. */
     public PersistentVolume create(VolumeSpec spec) {
+        requireNoCopyElsewhere(spec);
+        return createHere(spec);
+    }
+
+    /**
+     * A LOCAL volume has one copy: on a Swarm, one of that name that Berth made on another node refuses the create,
+     * so that no empty twin appears beside data a move took there.
+     */
+    private void requireNoCopyElsewhere(VolumeSpec spec) {
+        if (!ctx.cluster().isSwarm()) {
+            return;
+        }
+        for (EngineContext other : ctx.everyNode()) {
+            if (other.node().id().equals(ctx.node().id())) {
+                continue;
+            }
+            other.engine().inspectVolume(spec.name())
+                    .filter(v -> "local".equalsIgnoreCase(v.scope()) && Labels.isManaged(v.labels()))
+                    .ifPresent(v -> {
+                        throw new VolumeConflictException(spec.name(), "a volume of that name on node "
+                                + other.node().id(), "another on node " + ctx.node().id() + ": a LOCAL volume has one "
+                                + "copy. Use volume(\"" + spec.name() + "\").node(...) with node " + other.node().id()
+                                + ", or move it there");
+                    });
+        }
+    }
+
+    /** Creates the volume on this node only, whatever other nodes hold: a move's target copy. */
+    PersistentVolume createHere(VolumeSpec spec) {
         Map<String, String> labels = Labels.forNew(settingsLabels, spec.labels());
         labels.put(Labels.SPEC_HASH, SpecHash.of(spec));
         labels.put(Labels.ACCESS_MODE, spec.accessMode().name());
