@@ -30,11 +30,6 @@ public final class ResilientEngine implements Engine {
         this.attempts = new Attempts(engine.endpoint(), policy, CUT_OFF);
     }
 
-    /** The engine below, for what only it knows (the API version agreed, say). */
-    public Engine unwrapped() {
-        return engine;
-    }
-
     private <T> T idempotent(Supplier<T> call) {
         return attempts.idempotent(call);
     }
