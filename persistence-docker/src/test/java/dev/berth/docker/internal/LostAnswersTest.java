@@ -14,6 +14,7 @@ import dev.berth.docker.internal.fake.FakeNode;
 import dev.berth.docker.internal.fake.FakeSwarm;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,15 +26,22 @@ class LostAnswersTest {
     @TempDir
     Path snapshots;
 
+    /** One plain engine, and Berth on it; a test of the Swarm makes its own. */
+    private final FakeSwarm swarm = FakeSwarm.single();
+    private final FakeNode node = swarm.node(1);
+    private Berth berth;
+
+    @BeforeEach
+    void connect() {
+        berth = FakeBerth.on(swarm, snapshots);
+    }
+
     private StatefulContainer start(Berth berth, String name, PersistentVolume data) {
         return berth.container(name).image(IMAGE).mount(data, "/data").start();
     }
 
     @Test
     void aPlainContainerWhoseCreateAnswerIsLostIsCreatedOnceAndStarted() {
-        FakeSwarm swarm = FakeSwarm.single();
-        FakeNode node = swarm.node(1);
-        Berth berth = FakeBerth.on(swarm, snapshots);
         PersistentVolume data = berth.volume("orders").create();
         node.faults().loseResponse("createContainer", 1).loseResponse("createContainer", 2); // the lock, the container
 
@@ -46,9 +54,6 @@ class LostAnswersTest {
 
     @Test
     void aPlainContainerWhoseStartAnswerIsLostIsStartedOnce() {
-        FakeSwarm swarm = FakeSwarm.single();
-        FakeNode node = swarm.node(1);
-        Berth berth = FakeBerth.on(swarm, snapshots);
         PersistentVolume data = berth.volume("orders").create();
         node.faults().loseResponse("startContainer", 1);
 
@@ -60,9 +65,6 @@ class LostAnswersTest {
 
     @Test
     void aStartThatDidNotReachTheEngineIsMadeAgain() {
-        FakeSwarm swarm = FakeSwarm.single();
-        FakeNode node = swarm.node(1);
-        Berth berth = FakeBerth.on(swarm, snapshots);
         PersistentVolume data = berth.volume("orders").create();
         node.faults().fail("startContainer", 1, dev.berth.EngineCallException.Reason.UNREACHABLE);
 
@@ -92,9 +94,6 @@ class LostAnswersTest {
 
     @Test
     void aStopWhoseAnswerIsLostEndsStopped() {
-        FakeSwarm swarm = FakeSwarm.single();
-        FakeNode node = swarm.node(1);
-        Berth berth = FakeBerth.on(swarm, snapshots);
         StatefulContainer db = start(berth, "db", berth.volume("orders").create());
         node.faults().loseResponse("stopContainer", 1);
 
@@ -105,9 +104,6 @@ class LostAnswersTest {
 
     @Test
     void aRecreateWhoseCreateAnswerIsLostLeavesOneRunningContainer() {
-        FakeSwarm swarm = FakeSwarm.single();
-        FakeNode node = swarm.node(1);
-        Berth berth = FakeBerth.on(swarm, snapshots);
         StatefulContainer db = start(berth, "db", berth.volume("orders").create());
         node.faults().loseResponse("createContainer", 2);
 
@@ -119,9 +115,6 @@ class LostAnswersTest {
 
     @Test
     void aPauseAndAnUnpauseWhoseAnswersAreLostAreSettledByTheEnginesState() {
-        FakeSwarm swarm = FakeSwarm.single();
-        FakeNode node = swarm.node(1);
-        Berth berth = FakeBerth.on(swarm, snapshots);
         StatefulContainer db = start(berth, "db", berth.volume("orders").create());
         node.faults().loseResponse("pauseContainer", 1).loseResponse("unpauseContainer", 1);
 
@@ -136,9 +129,6 @@ class LostAnswersTest {
 
     @Test
     void aPruneWhoseRemoveAnswerIsLostRemovesWhatItShould() {
-        FakeSwarm swarm = FakeSwarm.single();
-        FakeNode node = swarm.node(1);
-        Berth berth = FakeBerth.on(swarm, snapshots);
         StatefulContainer db = start(berth, "db", berth.volume("orders").create());
         db.stop();
         node.faults().loseResponse("removeContainer", 1);
@@ -152,9 +142,6 @@ class LostAnswersTest {
 
     @Test
     void pruneNeverRemovesAPausedOrRestartingWriter() {
-        FakeSwarm swarm = FakeSwarm.single();
-        FakeNode node = swarm.node(1);
-        Berth berth = FakeBerth.on(swarm, snapshots);
         StatefulContainer paused = start(berth, "paused", berth.volume("one").create());
         paused.pause();
         StatefulContainer restarting = berth.container("crashing").image(IMAGE)
@@ -170,9 +157,6 @@ class LostAnswersTest {
 
     @Test
     void aWriterStoppedThroughBerthIsNotBroughtBackByAnEngineRestart() {
-        FakeSwarm swarm = FakeSwarm.single();
-        FakeNode node = swarm.node(1);
-        Berth berth = FakeBerth.on(swarm, snapshots);
         PersistentVolume data = berth.volume("orders").create();
         StatefulContainer a = berth.container("first").image(IMAGE).mount(data, "/data")
                 .restartPolicy(dev.berth.RestartPolicy.ALWAYS).start();
@@ -190,8 +174,6 @@ class LostAnswersTest {
 
     @Test
     void aKilledWriterFreesItsVolumeAtOnceAndARunningOneNever() {
-        FakeSwarm swarm = FakeSwarm.single();
-        Berth berth = FakeBerth.on(swarm, snapshots);
         PersistentVolume data = berth.volume("orders").create();
         StatefulContainer first = start(berth, "first", data);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(berth, "second", data))

@@ -124,12 +124,7 @@ public final class PinnedService implements Incarnation {
 
     /** Whether a service exists for the container of this name (made by Berth or not). */
     static boolean exists(EngineContext ctx, String containerName) {
-        return ctx.cluster().localEngine().findService(serviceName(containerName)).isPresent();
-    }
-
-    /** The service's name; see {@link ServiceNames#of}. */
-    static String serviceName(String containerName) {
-        return ServiceNames.of(containerName);
+        return ctx.cluster().localEngine().findService(ServiceNames.of(containerName)).isPresent();
     }
 
     /**
@@ -207,7 +202,7 @@ public final class PinnedService implements Incarnation {
     }
 
     private static List<ContainerInfo> containers(Engine node, String containerName) {
-        return node.listContainers(ContainerQuery.labelled(Map.of(SERVICE_LABEL, serviceName(containerName))));
+        return node.listContainers(ContainerQuery.labelled(Map.of(SERVICE_LABEL, ServiceNames.of(containerName))));
     }
 
     private static boolean sameDeployment(ServiceDefinition current, ServiceDefinition wanted) {

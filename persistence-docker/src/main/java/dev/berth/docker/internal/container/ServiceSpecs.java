@@ -5,6 +5,7 @@ import dev.berth.docker.internal.engine.Mount;
 import dev.berth.docker.internal.engine.ServiceDefinition.RestartCondition;
 import dev.berth.docker.internal.engine.ServiceDefinition;
 import dev.berth.docker.internal.node.Labels;
+import dev.berth.docker.internal.node.ServiceNames;
 import dev.berth.docker.internal.node.SpecKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class ServiceSpecs {
             env.add(s.key() + "_FILE=/run/secrets/" + s.key());
             mounts.add(Mount.secret(s.name(), s.key()));
         }
-        return new ServiceDefinition(PinnedService.serviceName(spec.name()), serviceLabels, imageId, labels,
+        return new ServiceDefinition(ServiceNames.of(spec.name()), serviceLabels, imageId, labels,
                 env, spec.command(), spec.user().orElse(null), mounts,
                 spec.stopTimeout(), constraints, condition(spec.restartPolicy()), RESTART_DELAY, replicas,
                 List.copyOf(spec.ports()), 0);

@@ -7,6 +7,7 @@ import dev.berth.docker.internal.engine.Engine;
 import dev.berth.docker.internal.engine.ServiceInfo;
 import dev.berth.docker.internal.engine.TaskInfo;
 import dev.berth.docker.internal.node.EngineContext;
+import dev.berth.docker.internal.node.ServiceNames;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +33,7 @@ final class ServiceTasks {
     }
 
     Optional<ServiceInfo> service() {
-        return manager().findService(PinnedService.serviceName(spec.name()));
+        return manager().findService(ServiceNames.of(spec.name()));
     }
 
     ServiceInfo serviceOrThrow() {

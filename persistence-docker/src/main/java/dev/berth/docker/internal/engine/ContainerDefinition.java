@@ -4,7 +4,6 @@ import dev.berth.RestartPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,10 +35,6 @@ public record ContainerDefinition(String name, String image, Map<String, String>
     public ContainerDefinition withRestartPolicy(RestartPolicy policy) {
         return new ContainerDefinition(name, image, labels, env, entrypoint, command, user, ports, stopTimeoutSeconds,
                 mounts, policy, networkMode);
-    }
-
-    public Optional<String> userOptional() {
-        return Optional.ofNullable(user);
     }
 
     /** The env without values, for messages: secrets never reach a log line. */

@@ -1,7 +1,6 @@
 package dev.berth.docker.internal.engine;
 
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,9 +22,5 @@ public record EngineInfo(String id, String name, boolean swarmActive, boolean sw
     /** Its Swarm node id when in a Swarm, else the engine's own id. */
     public String nodeId() {
         return swarmActive && swarmNodeId != null ? swarmNodeId : id;
-    }
-
-    public Optional<String> swarmNode() {
-        return Optional.ofNullable(swarmNodeId);
     }
 }

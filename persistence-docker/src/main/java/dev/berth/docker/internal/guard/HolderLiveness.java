@@ -5,6 +5,7 @@ import dev.berth.docker.internal.engine.ContainerQuery;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.node.Labels;
 import dev.berth.docker.internal.node.ServiceNames;
+import dev.berth.docker.internal.volume.ArchiveHelper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ final class HolderLiveness {
         if (holder.isEmpty()) {
             return false;
         }
-        if (ctx.engine().inspectContainer(holder).filter(c -> c.labels().containsKey(Labels.PREFIX + "helper"))
+        if (ctx.engine().inspectContainer(holder).filter(c -> c.labels().containsKey(ArchiveHelper.HELPER_LABEL))
                 .isPresent()) {
             return true;
         }

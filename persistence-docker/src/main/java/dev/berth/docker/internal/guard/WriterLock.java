@@ -50,10 +50,15 @@ public final class WriterLock {
      * @throws ExclusiveAccessException naming the holder
      */
     public static void acquire(EngineContext ctx, String holder, List<VolumeMount> mounts) {
+        List<String> volumes = lockable(mounts);
+        if (volumes.isEmpty()) {
+            return;
+        }
+        String image = Images.ensure(ctx.engine(), ctx.settings().helperImage());
         List<String> taken = new ArrayList<>();
         try {
-            for (String volume : lockable(mounts)) {
-                acquire(ctx, holder, volume);
+            for (String volume : volumes) {
+                acquire(ctx, image, holder, volume);
                 taken.add(volume);
                 requireNoOtherWriter(ctx.engine(), holder, volume);
             }
@@ -82,9 +87,8 @@ public final class WriterLock {
                 .map(m -> m.volume().name()).distinct().toList();
     }
 
-    private static void acquire(EngineContext ctx, String holder, String volume) {
+    private static void acquire(EngineContext ctx, String image, String holder, String volume) {
         Engine engine = ctx.engine();
-        String image = Images.ensure(engine, ctx.settings().helperImage());
         HolderLiveness liveness = new HolderLiveness(ctx);
         for (int attempt = 0; attempt < TRIES; attempt++) {
             try {

@@ -51,9 +51,7 @@ final class LocalSnapshotStore implements SnapshotStore {
         try (var drafts = Files.newDirectoryStream(root, ".draft-*")) {
             for (Path draft : drafts) {
                 if (Files.getLastModifiedTime(draft).toInstant().isBefore(before)) {
-                    try (var files = Files.walk(draft)) {
-                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                    }
+                    deleteTree(draft);
                     LOG.info("Removed the draft {} of a snapshot write that did not finish", draft.getFileName());
                 }
             }

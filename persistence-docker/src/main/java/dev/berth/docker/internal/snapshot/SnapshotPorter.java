@@ -160,9 +160,7 @@ final class SnapshotPorter {
         try {
             importFrom(ctx, new LocalSnapshotStore(scratch), file);
         } finally {
-            try (var paths = Files.walk(scratch)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            LocalSnapshotStore.deleteTree(scratch);
         }
     }
 

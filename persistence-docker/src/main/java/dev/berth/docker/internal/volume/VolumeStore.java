@@ -70,10 +70,7 @@ public final class VolumeStore implements Volumes {
      * so that no empty twin appears beside data a move took there.
      */
     private void requireNoCopyElsewhere(VolumeSpec spec) {
-        if (!ctx.cluster().isSwarm()) {
-            return;
-        }
-        for (EngineContext other : ctx.everyNode()) {
+        for (EngineContext other : ctx.everyNode()) { // without a Swarm, this one alone
             if (other.node().id().equals(ctx.node().id())) {
                 continue;
             }

@@ -8,6 +8,7 @@ import dev.berth.RestartPolicy;
 import dev.berth.docker.internal.engine.Mount;
 import dev.berth.docker.internal.engine.ServiceDefinition;
 import dev.berth.docker.internal.node.Labels;
+import dev.berth.docker.internal.node.ServiceNames;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +52,8 @@ class ServiceSpecsTest {
         String long1 = "bt-0bad6d5d-movingacrossnodes-followsitsdatatoothernodesandthroughnodeloss-1";
         String long2 = "bt-0bad6d5d-movingacrossnodes-followsitsdatatoothernodesandthroughnodeloss-2";
 
-        assertThat(PinnedService.serviceName("short")).isEqualTo("short");
-        assertThat(PinnedService.serviceName(long1)).hasSizeLessThanOrEqualTo(63).startsWith("bt-0bad6d5d-moving")
-                .isEqualTo(PinnedService.serviceName(long1)).isNotEqualTo(PinnedService.serviceName(long2));
+        assertThat(ServiceNames.of("short")).isEqualTo("short");
+        assertThat(ServiceNames.of(long1)).hasSizeLessThanOrEqualTo(63).startsWith("bt-0bad6d5d-moving")
+                .isEqualTo(ServiceNames.of(long1)).isNotEqualTo(ServiceNames.of(long2));
     }
 }
