@@ -52,7 +52,12 @@ public final class EngineFixture implements AfterAllCallback {
     }
 
     public static DockerClient rawClient() {
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(DOCKER_HOST).build();
+        return client(DOCKER_HOST);
+    }
+
+    /** A docker-java client of the engine at {@code host}, to look behind Berth's back. */
+    public static DockerClient client(String host) {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
         var http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build();
         return DockerClientImpl.getInstance(config, http);
     }

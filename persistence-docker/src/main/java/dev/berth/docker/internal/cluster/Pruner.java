@@ -11,12 +11,18 @@ import dev.berth.docker.internal.engine.Engine;
 import dev.berth.docker.internal.guard.WriterLock;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.node.Labels;
+import dev.berth.docker.internal.volume.ArchiveHelper;
+import dev.berth.docker.internal.volume.MoveJournal;
 import dev.berth.docker.internal.volume.RetiredVolumes;
 import dev.berth.docker.internal.volume.VolumeStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,26 +39,48 @@ public final class Pruner {
      */
     public static PruneReport prune(EngineContext ctx, PruneOptions options) {
         if (!ctx.cluster().isSwarm()) {
-            return pruneOne(ctx, options);
+            return pruneOne(ctx, options, moving(List.of(ctx)));
         }
         List<String> containers = new ArrayList<>(PinnedService.prune(ctx.cluster().localEngine(), options));
         List<String> volumes = new ArrayList<>();
+        Set<String> moving = moving(ctx.everyNode());
         for (EngineContext node : ctx.everyNode()) {
-            PruneReport report = pruneOne(node, options);
+            PruneReport report = pruneOne(node, options, moving);
             containers.addAll(report.containers());
             volumes.addAll(report.volumes());
         }
         return new PruneReport(containers.stream().distinct().toList(), volumes);
     }
 
-    private static PruneReport pruneOne(EngineContext ctx, PruneOptions options) {
+    /**
+     * The volumes that a move under way (or one a crash interrupted) records on any node: none of their copies is
+     * pruned, on any node, until the move is settled.
+     */
+    private static Set<String> moving(List<EngineContext> nodes) {
+        Set<String> moving = new HashSet<>();
+        for (EngineContext node : nodes) {
+            node.engine().listContainers(ContainerQuery.labelled(Labels.managed(Map.of()))).stream()
+                    .filter(MoveJournal::isEntry).map(MoveJournal::volumeOf).forEach(moving::add);
+        }
+        return moving;
+    }
+
+    private static PruneReport pruneOne(EngineContext ctx, PruneOptions options, Set<String> moving) {
         Engine engine = ctx.engine();
         List<ContainerInfo> containers = engine.listContainers(ContainerQuery.labelled(
                 Labels.managed(options.labels())));
         List<String> removed = new ArrayList<>();
+        Supplier<Instant> now = () -> engine.info().systemTime(); // ages by the engine's clock, not the JVM's
         for (ContainerInfo c : containers) {
             if ((c.running() || c.paused() || c.restarting()) && !options.includeRunning()) { // a writer, live
                 continue;
+            }
+            if (c.labels().containsKey(ArchiveHelper.HELPER_LABEL) && c.created().plus(ArchiveHelper.RUN_DEADLINE)
+                    .isAfter(now.get())) {
+                continue; // a helper at work for a move or a snapshot; a crash's leftover is pruned once it is older
+            }
+            if (MoveJournal.isEntry(c)) {
+                continue; // a move's record: only settling the move removes it
             }
             if (c.labels().containsKey(WriterLock.LOCK_LABEL) && !options.includeRunning()
                     && !WriterLock.isStale(ctx, c)) {
@@ -67,7 +95,7 @@ public final class Pruner {
         if (options.includeVolumes()) {
             for (PersistentVolume volume : VolumeStore.of(ctx).withLabels(options.labels())) {
                 boolean retired = RetiredVolumes.retiredAt(volume.name()).isPresent(); // only by its grace period
-                if (!retired && volume.createdByBerth() && VolumeStore.of(ctx).containersUsing(volume.name()).isEmpty()) {
+                if (!retired && !moving.contains(volume.name()) && volume.createdByBerth() && VolumeStore.of(ctx).containersUsing(volume.name()).isEmpty()) {
                     volume.delete();
                     deleted.add(volume.name());
                 }

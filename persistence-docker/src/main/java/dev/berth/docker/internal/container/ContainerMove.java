@@ -5,16 +5,19 @@ import dev.berth.ContainerSpec;
 import dev.berth.MoveReport;
 import dev.berth.Node;
 import dev.berth.NodeUnavailableException;
+import dev.berth.PersistentVolume;
 import dev.berth.VolumeMount;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.volume.VolumeMoves;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One move of a container to another node: stop it, copy and verify its volumes, start it there. If anything fails,
- * the copies are rolled back and it runs again on the source with its data; the first failure is the one thrown, any
+ * One move of a container to another node: record the move, stop it, copy and verify its volumes, start it there.
+ * Each step is recorded first ({@code VolumeMoves}), so that a JVM that dies at any point leaves a state the next start
+ * settles. If anything fails, the copies are rolled back and it runs again on the source with its data; the first failure is the one thrown, any
  * later one is added to it as suppressed.
  */
 final class ContainerMove {
@@ -42,17 +45,26 @@ final class ContainerMove {
         EngineContext destination = source.on(target);
         long down = System.nanoTime();
         Incarnation leaving = container.current();
-        container.stop();
+        VolumeMoves moves = new VolumeMoves(source, destination, spec.name());
+        try {
+            moves.announce(volumes()); // before it stops: from here on, no other container takes its volumes
+            container.stop();
+            moves.step("stopped", spec.name());
+        } catch (RuntimeException e) {
+            closeQuietly(moves, e);
+            throw e;
+        }
         long stopped = System.nanoTime();
         long copied;
-        VolumeMoves moves = new VolumeMoves(source, destination);
         boolean relocated = false;
         try {
-            spec.mounts().stream().map(VolumeMount::volume).distinct().forEach(moves::move);
+            volumes().forEach(moves::move);
+            moves.commit();
             copied = System.nanoTime();
             container.relocate(destination);
             relocated = true;
-            container.launch(true);
+            container.launch(true, false);
+            moves.step("started on the target:", spec.name());
         } catch (RuntimeException e) {
             rollBack(moves, relocated, e);
             throw e;
@@ -79,17 +91,25 @@ final class ContainerMove {
                 first.addSuppressed(e);
             }
         }
-        try {
-            moves.rollBack();
-        } catch (RuntimeException e) {
-            first.addSuppressed(e);
-        }
+        closeQuietly(moves, first);
         container.relocate(source);
         try {
             container.launch(true);
         } catch (RuntimeException e) {
             first.addSuppressed(e);
         }
+    }
+
+    private static void closeQuietly(VolumeMoves moves, RuntimeException first) {
+        try {
+            moves.rollBack();
+        } catch (RuntimeException e) {
+            first.addSuppressed(e);
+        }
+    }
+
+    private List<PersistentVolume> volumes() {
+        return spec.mounts().stream().map(VolumeMount::volume).distinct().toList();
     }
 
     /** A placement that pins the container to one node cannot be moved elsewhere without changing it. */

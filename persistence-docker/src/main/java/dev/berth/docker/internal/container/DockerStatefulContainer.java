@@ -13,6 +13,7 @@ import dev.berth.VolumeMount;
 import dev.berth.docker.internal.common.Deadline;
 import dev.berth.docker.internal.engine.Engine;
 import dev.berth.docker.internal.node.EngineContext;
+import dev.berth.docker.internal.volume.MoveRecovery;
 import dev.berth.docker.internal.volume.VolumeStore;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,12 @@ public final class DockerStatefulContainer implements StatefulContainer {
 
     /** Creates (and, when {@code start}, starts) a fresh container, replacing an older one of Berth's. */
     public synchronized DockerStatefulContainer launch(boolean start) {
-        requireVolumesExist();
+        return launch(start, true);
+    }
+
+    /** With {@code settleMoves}, settles first what interrupted moves of its volumes left (not in a move of its own). */
+    synchronized DockerStatefulContainer launch(boolean start, boolean settleMoves) {
+        requireVolumesExist(settleMoves);
         Optional<String> id = incarnation().launch(start);
         if (start) {
             awaitReady(id.orElseThrow());
@@ -72,12 +78,16 @@ public final class DockerStatefulContainer implements StatefulContainer {
         return this;
     }
 
-    private void requireVolumesExist() {
-        for (VolumeMount mount : spec.mounts()) {
-            // The engine would silently create an empty volume of that name: never start on empty data.
-            if (VolumeStore.of(ctx).find(mount.volume().name()).isEmpty()) {
-                throw new NotFoundException("volume", mount.volume().name());
+    /** Never on empty data (the engine would silently create an empty volume of a missing name), nor on a partial copy. */
+    private void requireVolumesExist(boolean settleMoves) {
+        for (String volume : spec.mounts().stream().map(m -> m.volume().name()).distinct().toList()) {
+            if (settleMoves) {
+                MoveRecovery.settle(ctx, volume);
             }
+            if (VolumeStore.of(ctx).find(volume).isEmpty()) {
+                throw new NotFoundException("volume", volume);
+            }
+            MoveRecovery.requireComplete(ctx, volume);
         }
     }
 
@@ -144,7 +154,7 @@ public final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public synchronized void recreate() {
-        requireVolumesExist();
+        requireVolumesExist(true);
         awaitReady(incarnation().recreate());
         LOG.info("Recreated container {} on node {}", spec.name(), ctx.node().id());
     }

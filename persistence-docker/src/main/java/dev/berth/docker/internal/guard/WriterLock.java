@@ -3,14 +3,14 @@ package dev.berth.docker.internal.guard;
 import dev.berth.AccessMode;
 import dev.berth.EngineCallException;
 import dev.berth.ExclusiveAccessException;
-import dev.berth.RestartPolicy;
 import dev.berth.VolumeMount;
 import dev.berth.docker.internal.engine.ContainerDefinition;
 import dev.berth.docker.internal.engine.ContainerInfo;
 import dev.berth.docker.internal.engine.Engine;
 import dev.berth.docker.internal.node.EngineContext;
-import dev.berth.docker.internal.node.Images;
 import dev.berth.docker.internal.node.Labels;
+import dev.berth.docker.internal.node.Markers;
+import dev.berth.docker.internal.volume.MoveJournal;
 import dev.berth.docker.internal.volume.VolumeStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,8 @@ import java.util.Optional;
  * Swarm's own restarts of the task stay its), or while its lock is younger than {@link HolderLiveness#GRACE} by the
  * engine's clock (a start under way). A lock whose holder is not alive is removed, by id, and taken again; a
  * stopped or removed holder releases it at once. Once the lock is held, a writer that Berth did not start (one the
- * lock cannot know) still refuses the start.
+ * lock cannot know) still refuses the start, and so does a volume that a move records as leaving the node
+ * ({@code MoveJournal}).
  */
 public final class WriterLock {
     /** On a lock: the volume it locks, and who holds it. */
@@ -54,13 +55,14 @@ public final class WriterLock {
         if (volumes.isEmpty()) {
             return;
         }
-        String image = Images.ensure(ctx.engine(), ctx.settings().helperImage());
+        String image = Markers.image(ctx);
         List<String> taken = new ArrayList<>();
         try {
             for (String volume : volumes) {
                 acquire(ctx, image, holder, volume);
                 taken.add(volume);
                 requireNoOtherWriter(ctx.engine(), holder, volume);
+                requireNotLeaving(ctx, holder, volume);
             }
         } catch (RuntimeException e) {
             taken.forEach(v -> releaseQuietly(ctx.engine(), holder, v, e));
@@ -120,12 +122,15 @@ public final class WriterLock {
         }
     }
 
+    /** A volume that a move records as leaving this node is the move's until it is settled. */
+    private static void requireNotLeaving(EngineContext ctx, String holder, String volume) {
+        MoveJournal.leavingEntry(ctx, volume).ifPresent(entry -> {
+            throw new ExclusiveAccessException(volume, MoveJournal.describe(entry), holder);
+        });
+    }
+
     private static ContainerDefinition definition(EngineContext ctx, String image, String holder, String volume) {
-        Map<String, String> labels = Labels.forNew(ctx.settings().labels(), Map.of());
-        labels.put(LOCK_LABEL, volume);
-        labels.put(HOLDER_LABEL, holder);
-        return new ContainerDefinition(lockName(volume), image, labels, List.of(), List.of(), List.of("true"), null,
-                List.of(), 1, List.of(), RestartPolicy.NO, "none");
+        return Markers.definition(ctx, image, lockName(volume), Map.of(LOCK_LABEL, volume, HOLDER_LABEL, holder));
     }
 
     private static void release(Engine engine, String holder, String volume) {

@@ -30,8 +30,8 @@ public final class ArchiveHelper implements AutoCloseable {
     public static final String HELPER_LABEL = Labels.PREFIX + "helper";
     /** Where {@link #copyWithin} mounts the volume it copies from. */
     private static final String FROM = "/berth-from";
-    /** How long a copy or wipe inside the node may take. */
-    private static final java.time.Duration RUN_DEADLINE = java.time.Duration.ofHours(6);
+    /** How long a copy or wipe inside the node may take: a helper younger than this may be at work. */
+    public static final java.time.Duration RUN_DEADLINE = java.time.Duration.ofHours(6);
     private static final String WIPE = "rm -rf " + MOUNT + "/..?* " + MOUNT + "/.[!.]* " + MOUNT + "/*";
 
     private final EngineContext ctx;

@@ -1,54 +1,90 @@
 package dev.berth.docker.internal.volume;
 
 import dev.berth.PersistentVolume;
-import dev.berth.ReclaimPolicy;
+import dev.berth.NotFoundException;
 import dev.berth.VolumeConflictException;
 import dev.berth.VolumeScope;
 import dev.berth.docker.internal.node.EngineContext;
-import dev.berth.docker.internal.node.Specs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Moves volumes from one node's engine to another's: LOCAL ones are copied and verified; GLOBAL ones, which their
- * driver makes reachable everywhere, only need to exist on the target. The source copies are retired only after the
- * caller says the move succeeded; until then, {@link #rollBack()} deletes what was made on the target.
+ * driver makes reachable everywhere, only need to exist on the target. Every step of a LOCAL move is recorded in a
+ * {@link MoveJournal} first, so that a JVM that dies at any point leaves a state {@link MoveRecovery} settles. The
+ * order: {@link #announce} every volume (before its writer stops), {@link #move} each, {@link #commit} once all are
+ * verified, then {@link #retireSources()} after the caller says the move succeeded; until the commit,
+ * {@link #rollBack()} deletes what was made on the target.
  */
 public final class VolumeMoves {
     private static final Logger LOG = LoggerFactory.getLogger(VolumeMoves.class);
 
     private final EngineContext from;
     private final EngineContext to;
+    private final MoveJournal journal;
     private final List<PersistentVolume> copied = new ArrayList<>();
     private final List<PersistentVolume> sources = new ArrayList<>();
     private long bytes;
     private long files;
 
-    public VolumeMoves(EngineContext from, EngineContext to) {
+    /** A move of the volumes of {@code container} (empty for volumes moved on their own). */
+    public VolumeMoves(EngineContext from, EngineContext to, String container) {
         this.from = from;
         this.to = to;
+        this.journal = new MoveJournal(from, to, container);
     }
 
-    /** Copies one volume to the target node (unless GLOBAL); returns its handle there. */
+    /**
+     * Records that these volumes are leaving their node, settling first what an earlier, interrupted move left; from
+     * here on no other container takes them. The LOCAL ones only: a GLOBAL volume does not move.
+     */
+    public void announce(List<PersistentVolume> volumes) {
+        for (PersistentVolume volume : volumes) {
+            MoveRecovery.settle(from, volume.name());
+            if (VolumeStore.of(from).scopeOf(volume.name()) == VolumeScope.LOCAL) {
+                journal.leaving(volume.name());
+                journal.step("recorded as leaving:", volume.name());
+            }
+        }
+    }
+
+    /** Copies one announced volume to the target node (unless GLOBAL) and verifies it; returns its handle there. */
     public PersistentVolume move(PersistentVolume volume) {
         PersistentVolume source = VolumeStore.of(from).find(volume.name()).orElseThrow(
-                () -> new dev.berth.NotFoundException("volume", volume.name()));
+                () -> new NotFoundException("volume", volume.name()));
         if (VolumeStore.of(from).scopeOf(volume.name()) == VolumeScope.GLOBAL) {
-            return VolumeStore.of(to).createHere(volume.spec());
+            return VolumeStore.of(to).createHere(volume.spec(), Map.of());
         }
         if (VolumeStore.of(to).find(volume.name()).isPresent()) {
             throw new VolumeConflictException(volume.name(), "a volume of that name on node " + to.node().id(),
                     "moving it from node " + from.node().id() + " (Berth never overwrites an existing volume)");
         }
-        PersistentVolume target = VolumeStore.of(to).createHere(volume.spec());
+        journal.incoming(volume.name());
+        journal.step("recorded as incomplete on the target:", volume.name());
+        PersistentVolume target = VolumeStore.of(to).createHere(volume.spec(),
+                Map.of(MoveJournal.MOVE_LABEL, journal.id()));
         copied.add(target);
         sources.add(source);
+        journal.step("copying", volume.name());
         VolumeCopier.Copied result = VolumeCopier.copy(from, volume.name(), to, volume.name());
+        journal.step("copied and verified", volume.name());
         bytes += result.bytes();
         files += result.files();
         return target;
+    }
+
+    /** Every volume is copied and verified: the copies on the target are complete, and may be started on. */
+    public void commit() {
+        journal.verified();
+        journal.step("committed:", "every copy is complete");
+    }
+
+    /** Logs a step of the move's own (see {@link MoveJournal#step}). */
+    public void step(String what, Object subject) {
+        journal.step(what, subject);
     }
 
     public long bytes() {
@@ -59,7 +95,7 @@ public final class VolumeMoves {
         return files;
     }
 
-    /** Deletes the copies made on the target; the sources were never touched. */
+    /** Deletes the copies made on the target (the sources were never touched), then closes the journal. */
     public void rollBack() {
         for (PersistentVolume target : copied) {
             try {
@@ -70,37 +106,16 @@ public final class VolumeMoves {
             }
         }
         copied.clear();
+        journal.closed();
     }
 
-    /**
-     * Retires the source copies: deleted when their reclaim policy is DELETE; otherwise kept on the source node under
-     * {@code <name>.retired-<time>} for the user to delete after a grace period, so the old name never shadows the
-     * moved data.
-     */
+    /** The move succeeded: retires the source copies (see {@link RetiredVolumes#retire}), then closes the journal. */
     public void retireSources() {
         for (PersistentVolume source : sources) {
-            if (source.reclaimPolicy() == ReclaimPolicy.DELETE || !source.createdByBerth()) {
-                if (source.createdByBerth()) {
-                    source.delete();
-                }
-                continue;
-            }
-            String retired = RetiredVolumes.name(source.name(), java.time.Instant.now());
-            PersistentVolume keep = VolumeStore.of(from).create(Specs.volume(retired,
-                    source.driver(), source.spec().options(), source.labels(), source.accessMode(), ReclaimPolicy.RETAIN));
-            try {
-                ArchiveHelper.copyWithin(from, source.name(), keep.name());
-            } catch (RuntimeException e) {
-                // The move itself succeeded: the source copy stays as it is, under its name, rather than be lost.
-                LOG.warn("The moved volume {} is on node {}, but its source copy on node {} could not be retired ({}): "
-                        + "it stays there under its own name; delete it once you no longer need it", source.name(),
-                        to.node().id(), from.node().id(), e.getMessage());
-                keep.delete();
-                continue;
-            }
-            source.delete();
-            LOG.info("Retired the source copy of volume {} on node {} as {}", source.name(), from.node().id(), retired);
+            journal.step("retiring the source copy of", source.name());
+            RetiredVolumes.retire(from, source, journal.started());
         }
         sources.clear();
+        journal.closed();
     }
 }

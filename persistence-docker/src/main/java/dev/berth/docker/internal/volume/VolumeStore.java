@@ -61,8 +61,9 @@ public final class VolumeStore implements Volumes {
 
     /** Idempotent: the engine's create returns the existing volume of that name, which is then compared. */
     public PersistentVolume create(VolumeSpec spec) {
+        MoveRecovery.settle(ctx, spec.name());
         requireNoCopyElsewhere(spec);
-        return createHere(spec);
+        return createHere(spec, Map.of());
     }
 
     /**
@@ -85,9 +86,10 @@ public final class VolumeStore implements Volumes {
         }
     }
 
-    /** Creates the volume on this node only, whatever other nodes hold: a move's target copy. */
-    PersistentVolume createHere(VolumeSpec spec) {
+    /** Creates the volume on this node only, whatever other nodes hold: a move's target copy, with Berth's {@code own} labels. */
+    PersistentVolume createHere(VolumeSpec spec, Map<String, String> own) {
         Map<String, String> labels = Labels.forNew(settingsLabels, spec.labels());
+        labels.putAll(own);
         labels.put(Labels.SPEC_HASH, SpecHash.of(spec));
         labels.put(Labels.ACCESS_MODE, spec.accessMode().name());
         labels.put(Labels.RECLAIM_POLICY, spec.reclaimPolicy().name());
@@ -183,16 +185,22 @@ public final class VolumeStore implements Volumes {
         if (target.id().equals(node().id())) {
             return volume;
         }
-        List<String> users = containersUsing(volume.name());
-        if (!users.isEmpty()) {
-            throw new VolumeInUseException(volume.name(), users);
-        }
-        VolumeMoves moves = new VolumeMoves(ctx, ctx.on(target));
+        VolumeMoves moves = new VolumeMoves(ctx, ctx.on(target), "");
         PersistentVolume moved;
         try {
+            moves.announce(List.of(volume)); // from here on, no writer takes it
+            List<String> users = containersUsing(volume.name());
+            if (!users.isEmpty()) {
+                throw new VolumeInUseException(volume.name(), users);
+            }
             moved = moves.move(volume);
+            moves.commit();
         } catch (RuntimeException e) {
-            moves.rollBack();
+            try {
+                moves.rollBack();
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
             throw e;
         }
         moves.retireSources();
