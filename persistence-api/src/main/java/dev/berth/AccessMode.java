@@ -14,6 +14,12 @@ package dev.berth;
  * gone or exited, its service gone) is released as soon as another writer asks, once the lock is older than a few
  * seconds by the engine's clock (the time a start takes; never the JVM's clock). A writer that Berth did not start,
  * which holds no lock, still refuses a start while it runs.
+ *
+ * <p>A {@link VolumeScope#GLOBAL} volume on a Swarm is reached from every node, so a lock on one node would not see a
+ * writer on another: its lock is a Swarm config of the same name in the managers' replicated store, which also lets
+ * only one config hold a name, labelled with the holder and its node. The holder's liveness is judged on that node,
+ * by the manager's clock; a holder on a node that is down stays the holder (it may come back with its node) until a
+ * failover makes sure it cannot. While a move takes a LOCAL volume to another node, no other writer takes it.
  */
 public enum AccessMode {
     /** One writing container at a time; any number of read-only mounts. The default. */

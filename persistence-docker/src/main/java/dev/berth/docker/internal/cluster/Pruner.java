@@ -42,6 +42,7 @@ public final class Pruner {
             return pruneOne(ctx, options, moving(List.of(ctx)));
         }
         List<String> containers = new ArrayList<>(PinnedService.prune(ctx.cluster().localEngine(), options));
+        WriterLock.removeStaleSwarmLocks(ctx, options.labels()); // Berth's own bookkeeping, not reported
         List<String> volumes = new ArrayList<>();
         Set<String> moving = moving(ctx.everyNode());
         for (EngineContext node : ctx.everyNode()) {

@@ -183,6 +183,21 @@ final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public String createConfig(String name, byte[] data, Map<String, String> labels) {
+        return SwarmConfigs.create(raw, name, data, labels);
+    }
+
+    @Override
+    public List<ConfigInfo> configs(Map<String, String> labels) {
+        return SwarmConfigs.list(raw, labels);
+    }
+
+    @Override
+    public void removeConfig(String id) {
+        raw.delete("/configs/" + id);
+    }
+
+    @Override
     public void createSecret(String name, byte[] data, Map<String, String> labels) {
         swarm.createSecret(name, data, labels, raw);
     }

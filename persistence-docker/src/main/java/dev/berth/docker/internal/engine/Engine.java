@@ -149,6 +149,21 @@ public interface Engine extends AutoCloseable {
     @Idempotence(IDEMPOTENT)
     void removeService(String id);
 
+    /**
+     * Creates a Swarm config in the manager's replicated store and returns its id; a name another config holds is a
+     * CONFLICT, so of any number of callers on any nodes exactly one gets a name.
+     */
+    @Idempotence(SETTLED)
+    String createConfig(String name, byte[] data, Map<String, String> labels);
+
+    /** The Swarm configs that carry all these labels. */
+    @Idempotence(IDEMPOTENT)
+    List<ConfigInfo> configs(Map<String, String> labels);
+
+    /** Removes a Swarm config by id; one that is gone is done. */
+    @Idempotence(IDEMPOTENT)
+    void removeConfig(String id);
+
     /** The service of exactly this name. */
     @Idempotence(IDEMPOTENT)
     Optional<ServiceInfo> findService(String name);

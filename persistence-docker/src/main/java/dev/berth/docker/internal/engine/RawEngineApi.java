@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
-/** GETs of Engine API paths docker-java has no command for, under the API version agreed, as JSON. */
+/** Engine API calls docker-java has no command for (or makes otherwise than the engine means), under the API version agreed, as JSON. */
 final class RawEngineApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,6 +57,23 @@ final class RawEngineApi {
                 throw EngineFailures.of(operation, endpoint, status, answer.path("message").asText(answer.toString()));
             }
             return answer;
+        } catch (IOException | RuntimeException e) {
+            throw EngineFailures.translate(operation, endpoint, e);
+        }
+    }
+
+    /** {@code DELETE path}; one that is gone (404) is done. */
+    void delete(String path) {
+        String operation = "answer DELETE " + path;
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.DELETE).path("/v" + version + path).build();
+        try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
+            int status = response.getStatusCode();
+            byte[] text = body.readAllBytes();
+            if (status >= 300 && status != 404) {
+                JsonNode answer = text.length == 0 ? JSON.createObjectNode() : JSON.readTree(text);
+                throw EngineFailures.of(operation, endpoint, status, answer.path("message").asText(answer.toString()));
+            }
         } catch (IOException | RuntimeException e) {
             throw EngineFailures.translate(operation, endpoint, e);
         }

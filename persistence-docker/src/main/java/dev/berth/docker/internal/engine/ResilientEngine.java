@@ -187,6 +187,25 @@ public final class ResilientEngine implements Engine {
     }
 
     @Override
+    public String createConfig(String name, byte[] data, Map<String, String> labels) {
+        String attempt = UUID.randomUUID().toString();
+        Map<String, String> tagged = new java.util.HashMap<>(labels);
+        tagged.put(ATTEMPT_LABEL, attempt);
+        return settled(() -> engine.createConfig(name, data, tagged), () -> Settlement.ofConfigCreate(engine, name,
+                attempt));
+    }
+
+    @Override
+    public List<ConfigInfo> configs(Map<String, String> labels) {
+        return idempotent(() -> engine.configs(labels));
+    }
+
+    @Override
+    public void removeConfig(String id) {
+        idempotent(() -> engine.removeConfig(id));
+    }
+
+    @Override
     public void createSecret(String name, byte[] data, Map<String, String> labels) {
         idempotent(() -> engine.createSecret(name, data, labels));
     }

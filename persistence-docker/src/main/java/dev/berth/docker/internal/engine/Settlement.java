@@ -87,6 +87,14 @@ final class Settlement<T> {
                 .orElseGet(Settlement::notActed);
     }
 
+    /** A config create: acted if the name is held by the config this attempt labelled. */
+    static Settlement<String> ofConfigCreate(Engine engine, String name, String attempt) {
+        return engine.configs(java.util.Map.of()).stream().filter(c -> c.name().equals(name)).findFirst()
+                .map(c -> attempt.equals(c.labels().get(ResilientEngine.ATTEMPT_LABEL)) ? acted(c.id())
+                        : Settlement.<String>taken("config name " + name))
+                .orElseGet(Settlement::notActed);
+    }
+
     /** An update: acted if the service carries this attempt's label; not acted while its version is unchanged. */
     static Settlement<Boolean> ofServiceUpdate(Engine engine, String id, String name, long version, String attempt) {
         return engine.findService(name).filter(s -> s.id().equals(id))

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Whether the holder of a {@link WriterLock} may still write: a helper of Berth's that exists; its Swarm service
@@ -28,6 +29,11 @@ final class HolderLiveness {
     }
 
     boolean alive(String holder, ContainerInfo lock) {
+        return alive(holder, lock.created(), () -> ctx.engine().info().systemTime());
+    }
+
+    /** With the lock taken at {@code lockedAt} by the clock that {@code now} reads (an engine's, never the JVM's). */
+    boolean alive(String holder, Instant lockedAt, Supplier<Instant> now) {
         if (holder.isEmpty()) {
             return false;
         }
@@ -46,7 +52,6 @@ final class HolderLiveness {
         if (!own.isEmpty() && own.stream().noneMatch(c -> "created".equals(c.state()))) {
             return false; // stopped, killed or dead: it writes no more
         }
-        Instant now = ctx.engine().info().systemTime(); // no container yet, or one not started: a start under way
-        return lock.created().plus(GRACE).isAfter(now);
+        return lockedAt.plus(GRACE).isAfter(now.get()); // no container yet, or one not started: a start under way
     }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The single-writer lock of {@link AccessMode#SINGLE_WRITER} volumes, one protocol for every way a container runs.
- * The lock of volume {@code v} is a container named {@code berth-lock.v} on the node that holds {@code v}: never
+ * The lock of a GLOBAL volume on a Swarm, which every node reaches, is a Swarm config ({@link SwarmLock}). The lock of
+ * any other volume {@code v} is a container named {@code berth-lock.v} on the node that holds {@code v}: never
  * started, mounting nothing, labelled with its holder's name. The engine lets only one container hold a name, so
  * of any number of threads, processes and hosts creating it at once, exactly one succeeds. A holder is alive while
  * a container of its name runs, is paused or restarting on that node, while its Swarm service wants a task (so
@@ -59,21 +60,40 @@ public final class WriterLock {
         List<String> taken = new ArrayList<>();
         try {
             for (String volume : volumes) {
+                if (acrossTheSwarm(ctx, volume)) {
+                    SwarmLock.acquire(ctx, holder, volume);
+                    taken.add(volume);
+                    continue;
+                }
                 acquire(ctx, image, holder, volume);
                 taken.add(volume);
                 requireNoOtherWriter(ctx.engine(), holder, volume);
                 requireNotLeaving(ctx, holder, volume);
             }
         } catch (RuntimeException e) {
-            taken.forEach(v -> releaseQuietly(ctx.engine(), holder, v, e));
+            taken.forEach(v -> releaseQuietly(ctx, holder, v, e));
             throw e;
         }
+    }
+
+    /**
+     * A GLOBAL volume on a Swarm is reached from every node, so its lock lives in the Swarm's store; any other lives on
+     * the node that holds the volume.
+     */
+    private static boolean acrossTheSwarm(EngineContext ctx, String volume) {
+        return ctx.cluster().isSwarm() && ctx.engine().inspectVolume(volume)
+                .filter(v -> "global".equalsIgnoreCase(v.scope())).isPresent();
+    }
+
+    /** Removes the Swarm's locks of GLOBAL volumes, carrying these labels, whose holders can no longer write. */
+    public static int removeStaleSwarmLocks(EngineContext ctx, Map<String, String> labels) {
+        return ctx.cluster().isSwarm() ? SwarmLock.removeStale(ctx, labels) : 0;
     }
 
     /** Gives back the locks {@code holder} holds on these volumes; one held by another is left alone. */
     public static void release(EngineContext ctx, String holder, List<VolumeMount> mounts) {
         for (String volume : lockable(mounts)) {
-            release(ctx.engine(), holder, volume);
+            release(ctx, holder, volume);
         }
     }
 
@@ -133,15 +153,20 @@ public final class WriterLock {
         return Markers.definition(ctx, image, lockName(volume), Map.of(LOCK_LABEL, volume, HOLDER_LABEL, holder));
     }
 
-    private static void release(Engine engine, String holder, String volume) {
+    private static void release(EngineContext ctx, String holder, String volume) {
+        if (acrossTheSwarm(ctx, volume)) {
+            SwarmLock.release(ctx, holder, volume);
+            return;
+        }
+        Engine engine = ctx.engine();
         engine.inspectContainer(lockName(volume))
                 .filter(lock -> holder.equals(lock.labels().get(HOLDER_LABEL)))
                 .ifPresent(lock -> engine.removeContainer(lock.id()));
     }
 
-    private static void releaseQuietly(Engine engine, String holder, String volume, RuntimeException cause) {
+    private static void releaseQuietly(EngineContext ctx, String holder, String volume, RuntimeException cause) {
         try {
-            release(engine, holder, volume);
+            release(ctx, holder, volume);
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }

@@ -30,6 +30,11 @@ public final class FakeNode extends NodeEngine {
     public record Exec(String containerId, List<String> command) {
     }
 
+    /** Its number in the Swarm, from 1 (the manager). */
+    public int number() {
+        return number;
+    }
+
     public FakeSwarm swarm() {
         return swarm;
     }
@@ -223,6 +228,30 @@ public final class FakeNode extends NodeEngine {
         calls.run("removeSecret", "remove secret " + name, () -> {
             requireManager();
             swarm.secrets().remove(name);
+        });
+    }
+
+    @Override
+    public String createConfig(String name, byte[] data, Map<String, String> labels) {
+        return calls.call("createConfig", "create config " + name, () -> {
+            requireManager();
+            return swarm.configs().create(swarm.ids().swarmObject("config"), name, labels, swarm.clock());
+        });
+    }
+
+    @Override
+    public List<dev.berth.docker.internal.engine.ConfigInfo> configs(Map<String, String> labels) {
+        return calls.call("configs", "list configs", () -> {
+            requireManager();
+            return swarm.configs().withLabels(labels);
+        });
+    }
+
+    @Override
+    public void removeConfig(String id) {
+        calls.run("removeConfig", "remove config " + id, () -> {
+            requireManager();
+            swarm.configs().remove(id);
         });
     }
 

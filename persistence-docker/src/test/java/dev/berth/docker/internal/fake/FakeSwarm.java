@@ -38,6 +38,7 @@ public final class FakeSwarm {
     private final Ids ids = new Ids();
     private final FakeServices services = new FakeServices(this);
     private final FakeSecrets secrets = new FakeSecrets();
+    private final FakeConfigs configs = new FakeConfigs();
     private final Reconciler reconciler = new Reconciler(this);
     private Instant now = START;
     private boolean reconcilingAutomatically = true;
@@ -129,6 +130,10 @@ public final class FakeSwarm {
 
     FakeSecrets secrets() {
         return secrets;
+    }
+
+    FakeConfigs configs() {
+        return configs;
     }
 
     FakeServices services() {

@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The writer lock under many interleavings: 2 to 4 contenders, each a plain container or a Swarm service, race for
- * one volume; the fake engine's calls are interleaved by the threads and by random pauses before each call. Exactly
+ * The writer lock under many interleavings: 2 to 4 contenders race for one volume, in one of three ways: plain
+ * containers, Swarm services, or plain containers on different nodes of a Swarm sharing one GLOBAL volume (whose
+ * lock is a Swarm config). The fake engine's calls are interleaved by the threads and by random pauses before each call. Exactly
  * one wins each round, every time; and a winner that crashed before its container ran is released once its grace
  * has passed on the engine's clock, so that the next contender wins.
  */
@@ -47,12 +48,11 @@ class WriterLockPropertyTest {
         Random random = new Random(20261201);
         int crashesReleased = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            boolean swarm = round % 2 == 1;
+            Way way = Way.values()[round % Way.values().length];
             int contenders = 2 + random.nextInt(3);
-            Round r = new Round(swarm, random.nextLong());
+            Round r = new Round(way, random.nextLong());
             List<String> winners = r.race(contenders, "r" + round);
-            assertThat(winners).as("round %d: %d contenders, %s", round, contenders, swarm ? "Swarm" : "plain")
-                    .hasSize(1);
+            assertThat(winners).as("round %d: %d contenders, %s", round, contenders, way).hasSize(1);
             if (round % 10 == 0) {
                 r.crashOf(winners.get(0));
                 r.swarm.advance(HolderLiveness.GRACE.plusSeconds(1));
@@ -64,25 +64,37 @@ class WriterLockPropertyTest {
         assertThat(crashesReleased).isEqualTo(ROUNDS / 10);
     }
 
-    /** One volume on node 1 and the contenders for it. */
+    /** How the contenders run. */
+    private enum Way { PLAIN, SWARM_SERVICE, GLOBAL_VOLUME_ACROSS_NODES }
+
+    /** One volume (on node 1, or GLOBAL on every node) and the contenders for it. */
     private static final class Round {
         final FakeSwarm swarm;
         final FakeNode node;
         final EngineContext ctx;
         final List<VolumeMount> mounts;
+        final Way way;
         final boolean asService;
         final Random random;
         final Map<String, Boolean> crashed = new ConcurrentHashMap<>();
+        final Map<String, Integer> nodeOf = new ConcurrentHashMap<>();
 
-        Round(boolean asService, long seed) {
-            this.asService = asService;
+        Round(Way way, long seed) {
+            this.way = way;
+            this.asService = way == Way.SWARM_SERVICE;
             this.random = new Random(seed);
-            this.swarm = asService ? FakeSwarm.of(2) : FakeSwarm.single();
+            this.swarm = switch (way) {
+                case PLAIN -> FakeSwarm.single();
+                case SWARM_SERVICE -> FakeSwarm.of(2);
+                case GLOBAL_VOLUME_ACROSS_NODES -> FakeSwarm.of(3);
+            };
             this.node = swarm.node(1);
             for (FakeNode n : swarm.nodes()) {
                 n.addImage(IMAGE);
+                n.addVolumeDriver("shared", "global");
                 n.faults().beforeCall("createContainer", this::jitter).beforeCall("inspectContainer", this::jitter)
-                        .beforeCall("removeContainer", this::jitter);
+                        .beforeCall("removeContainer", this::jitter).beforeCall("createConfig", this::jitter)
+                        .beforeCall("configs", this::jitter).beforeCall("removeConfig", this::jitter);
             }
             Map<String, Engine> engines = new ConcurrentHashMap<>();
             swarm.nodes().forEach(n -> engines.put(n.endpoint(), new ResilientEngine(n, FAST)));
@@ -90,9 +102,23 @@ class WriterLockPropertyTest {
             swarm.nodes().forEach(n -> settings.nodeEngine(n.id(), n.endpoint()));
             this.ctx = EngineContext.connected(engines.get(node.endpoint()), settings.build(), (c, v, n, k) -> null,
                     engines::get);
-            PersistentVolume volume = VolumeStore.of(ctx).create(VolumeSpec.builder("data").build());
+            VolumeSpec.Builder spec = VolumeSpec.builder("data");
+            if (way == Way.GLOBAL_VOLUME_ACROSS_NODES) {
+                spec.driver("shared");
+                swarm.nodes().forEach(n -> VolumeStore.of(on(n)).create(spec.build()));
+            }
+            PersistentVolume volume = VolumeStore.of(ctx).create(spec.build());
             assertThat(volume.accessMode()).isEqualTo(AccessMode.SINGLE_WRITER);
             this.mounts = List.of(new VolumeMount(volume, "/data", false));
+        }
+
+        private EngineContext on(FakeNode n) {
+            return ctx.on(ctx.cluster().node(n.id()).orElseThrow());
+        }
+
+        /** Where contender {@code i} starts: node 1, or for a GLOBAL volume, each on the next node. */
+        private FakeNode nodeFor(int i) {
+            return way == Way.GLOBAL_VOLUME_ACROSS_NODES ? swarm.node(1 + i % swarm.nodes().size()) : node;
         }
 
         private void jitter() {
@@ -109,10 +135,13 @@ class WriterLockPropertyTest {
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String holder = prefix + "-c" + i;
+                FakeNode where = nodeFor(i);
+                nodeOf.put(holder, where.number());
+                EngineContext from = way == Way.GLOBAL_VOLUME_ACROSS_NODES ? on(where) : ctx;
                 Thread t = new Thread(() -> {
                     try {
                         start.await();
-                        WriterLock.acquire(ctx, holder, mounts);
+                        WriterLock.acquire(from, holder, mounts);
                         winners.add(holder);
                         run(holder);
                     } catch (ExclusiveAccessException e) {
@@ -144,7 +173,8 @@ class WriterLockPropertyTest {
             } else {
                 ContainerDefinition d = Definitions.container(holder, IMAGE, dev.berth.RestartPolicy.NO,
                         Mount.volume("data", "/data", false)).withLabel(Labels.CONTAINER, holder);
-                node.startContainer(node.createContainer(d));
+                FakeNode where = swarm.node(nodeOf.get(holder));
+                where.startContainer(where.createContainer(d));
             }
         }
 
@@ -154,7 +184,7 @@ class WriterLockPropertyTest {
             if (asService) {
                 swarm.manager().findService(holder).ifPresent(s -> swarm.manager().removeService(s.id()));
             } else {
-                node.removeContainer(holder);
+                swarm.node(nodeOf.get(holder)).removeContainer(holder);
             }
         }
     }
