@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The README's demo command: sets everything up on a fresh Debian machine, then runs the demo.
+# The README's demo command: sets everything up on a fresh Debian machine, then runs the demo. Each set-up step says
+# what it does and how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/steps.sh
 
-bash scripts/prerequisites.sh
-bash scripts/docker-engine.sh >/dev/null
-bash scripts/offline-images.sh >/dev/null
-mvn -B -q -ntp install -DskipTests
+step "JDK and Maven" bash scripts/prerequisites.sh
+step "Docker engine" bash scripts/docker-engine.sh
+step "images (pulled, or stand-ins built from Debian's packages)" bash scripts/offline-images.sh
+step "build (tests skipped)" mvn -B -q -ntp install -DskipTests
+echo "==> demo"
 exec mvn -B -q -ntp -pl samples exec:java "$@"

@@ -4,7 +4,12 @@
 #   scripts/docker-engine.sh restart   stop the engine this script started, then start it again
 #   scripts/docker-engine.sh status    say whether an engine answers, and which
 # The engine's log goes to ${BERTH_DOCKERD_LOG:-/var/log/berth-dockerd.log}.
+# With BERTH_ENGINE=28 or 26, the same commands (and stop) drive a newer engine in a network namespace of its own
+# instead: see scripts/engine-version.sh.
 set -euo pipefail
+if [ -n "${BERTH_ENGINE:-}" ] && [ "${BERTH_ENGINE}" != host ]; then
+  exec bash "$(dirname "$0")/engine-version.sh" "$@"
+fi
 
 LOG=${BERTH_DOCKERD_LOG:-/var/log/berth-dockerd.log}
 PIDFILE=/var/run/docker.pid
@@ -72,9 +77,23 @@ stop_engine() {
   return 0
 }
 
+# On a Swarm manager, how many nodes are Ready (0 when it manages none).
+ready_nodes() { docker node ls --format '{{.Status}}' 2>/dev/null | grep -c '^Ready$' || true; }
+
+# After a restart of a Swarm manager, its workers show Down until they reconnect: wait for as many as before.
+await_nodes() {
+  local want=$1 waited=0
+  [ "$want" -gt 0 ] || return 0
+  until [ "$(ready_nodes)" -ge "$want" ]; do
+    if [ "$waited" -ge 300 ]; then say "only $(ready_nodes) of $want Swarm nodes are Ready again after 60s"; return 0; fi
+    sleep 0.2; waited=$((waited + 1))
+  done
+  say "$want Swarm nodes Ready again"
+}
+
 case "${1:-start}" in
   start) start_engine ;;
-  restart) stop_engine; start_engine ;;
+  restart) nodes=$(ready_nodes); stop_engine; start_engine; await_nodes "$nodes" ;;
   status)
     if engine_answers; then print_version; else say "no engine answers at ${DOCKER_HOST:-unix:///var/run/docker.sock}"; exit 3; fi ;;
   *) die "unknown command '$1': use start, restart or status." ;;

@@ -1,14 +1,33 @@
 #!/usr/bin/env bash
 # The README's test command: from a fresh Debian machine to every test run against a real engine.
 # Ensures the JDK and Maven, the Docker engine, the offline images and a two-node Swarm, then runs the whole Maven build,
-# unit tests (*Test) and engine tests (*IT) alike. Extra Maven arguments are passed through.
+# unit tests (*Test) and engine tests (*IT) alike, on the host engine (Docker 20.10, API 1.41). Then the engine matrix:
+# every engine *IT of persistence-docker, persistence-testkit and testcontainers-modules again, on each engine of
+# BERTH_MATRIX (default 28: Debian sid's Docker 28.5, refusing clients older than API 1.44 as Docker 29 does), each
+# started in a network namespace of its own and removed afterwards; the Swarm tests (tagged "swarm") stay on the host's
+# Swarm. Each step says what it does and how long it took. Extra Maven arguments are passed to the first build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/steps.sh
 
-bash scripts/prerequisites.sh
-bash scripts/docker-engine.sh
-bash scripts/offline-images.sh
+step "JDK and Maven" bash scripts/prerequisites.sh
+step "Docker engine" bash scripts/docker-engine.sh
+step "images (pulled, or stand-ins built from Debian's packages)" bash scripts/offline-images.sh
 # The multi-node tests (ClusterIT, DockerClusterIT) run on a local Swarm of two extra nodes.
-bash scripts/cluster.sh up 2
+step "Swarm of two extra nodes" bash scripts/cluster.sh up 2
+step "build, unit tests and engine tests on the host engine" mvn -B -ntp install "$@"
 
-exec mvn -B -ntp install "$@"
+# One engine of the matrix: start it, run the engine tests on it, remove it (also when they fail).
+on_engine() {
+  local version=$1 host status=0
+  host=$(BERTH_ENGINE=$version bash scripts/docker-engine.sh start | tail -n 1)
+  host=${host#DOCKER_HOST=}
+  BERTH_ENGINE=$version DOCKER_HOST=$host mvn -B -ntp verify -pl persistence-docker,persistence-testkit,testcontainers-modules \
+    -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -DexcludedGroups=swarm \
+    -Dberth.it.dockerHost="$host" -Dberth.it.publishedHost="10.78.$version.2" || status=$?
+  BERTH_ENGINE=$version bash scripts/docker-engine.sh stop
+  return "$status"
+}
+for version in ${BERTH_MATRIX-28}; do
+  step "engine tests on Docker $version" on_engine "$version"
+done

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BerthSettings {
     private final @Nullable String dockerHost;
+    private final @Nullable String publishedHost;
     private final RetryPolicy retryPolicy;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
@@ -35,6 +36,7 @@ public final class BerthSettings {
 
     private BerthSettings(Builder b) {
         this.dockerHost = b.dockerHost;
+        this.publishedHost = b.publishedHost;
         this.retryPolicy = b.retryPolicy;
         this.connectTimeout = b.connectTimeout;
         this.responseTimeout = b.responseTimeout;
@@ -60,6 +62,7 @@ public final class BerthSettings {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.dockerHost = dockerHost;
+        b.publishedHost = publishedHost;
         b.retryPolicy = retryPolicy;
         b.connectTimeout = connectTimeout;
         b.responseTimeout = responseTimeout;
@@ -79,6 +82,15 @@ public final class BerthSettings {
      */
     public Optional<String> dockerHost() {
         return Optional.ofNullable(dockerHost);
+    }
+
+    /**
+     * Where the connected engine's published ports are reached; empty means its host (for a socket, this machine).
+     * Set it when the engine runs elsewhere than its socket suggests: in another network namespace or a VM whose
+     * socket is forwarded here.
+     */
+    public Optional<String> publishedHost() {
+        return Optional.ofNullable(publishedHost);
     }
 
     public RetryPolicy retryPolicy() {
@@ -147,6 +159,7 @@ public final class BerthSettings {
     /** Builds {@link BerthSettings}. Not thread-safe. */
     public static final class Builder {
         private @Nullable String dockerHost;
+        private @Nullable String publishedHost;
         private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration responseTimeout = Duration.ofMinutes(5);
@@ -163,6 +176,12 @@ public final class BerthSettings {
 
         public Builder dockerHost(String dockerHost) {
             this.dockerHost = Objects.requireNonNull(dockerHost, "dockerHost");
+            return this;
+        }
+
+        /** Where the connected engine's published ports are reached; see {@link BerthSettings#publishedHost()}. */
+        public Builder publishedHost(String publishedHost) {
+            this.publishedHost = Objects.requireNonNull(publishedHost, "publishedHost");
             return this;
         }
 

@@ -35,6 +35,13 @@ public interface PersistentVolume {
     /** The bytes the volume's data takes, as the engine measures it (0 for an empty volume). */
     long sizeBytes();
 
+    /**
+     * Whether the volume holds no files (what {@code mkfs} leaves, {@code lost+found}, does not count): what mounts it
+     * next makes a first start, not a restart over existing data. Read from the first entries of the volume's
+     * archive on its node, so it costs the same whatever the volume holds.
+     */
+    boolean isEmpty();
+
     /** The node whose engine holds this volume (for a GLOBAL volume: the node it was created through). */
     Node node();
 

@@ -12,6 +12,12 @@ import org.jspecify.annotations.Nullable;
  * {@link StatefulContainer#recreate()} return only once it holds; if the container exits first, or the timeout
  * passes, they throw {@link ContainerNotReadyException}. Immutable and thread-safe.
  *
+ * <p>A database's first start differs from its later ones: on an empty data directory, the official images of
+ * Postgres, MySQL and MariaDB run a temporary server to initialise it, then the real one, so their "ready" line
+ * appears twice; on existing data it appears once. Berth knows which start it is doing (before a start it looks
+ * whether every volume the container mounts is empty), so a check can differ between the two:
+ * {@link #logLine(String, int)} counts its line that many times on a first start and once on a restart.
+ *
  * <pre>{@code
  * berth.container("pg").image("postgres:16").readyWhen(Readiness.logLine("ready to accept connections", 2))
  * }</pre>
@@ -19,11 +25,18 @@ import org.jspecify.annotations.Nullable;
 public final class Readiness {
     private final String description;
     private final Predicate<StatefulContainer> check;
+    private final Predicate<StatefulContainer> onRestart;
     private final @Nullable Duration timeout;
 
     private Readiness(String description, Predicate<StatefulContainer> check, @Nullable Duration timeout) {
+        this(description, check, check, timeout);
+    }
+
+    private Readiness(String description, Predicate<StatefulContainer> check, Predicate<StatefulContainer> onRestart,
+            @Nullable Duration timeout) {
         this.description = description;
         this.check = check;
+        this.onRestart = onRestart;
         this.timeout = timeout;
     }
 
@@ -32,13 +45,29 @@ public final class Readiness {
         return new Readiness("running", c -> c.state() == ContainerState.RUNNING, null);
     }
 
-    /** Ready once the container's log holds {@code text} at least {@code times} times. */
+    /**
+     * Ready once the container's log holds {@code text} {@code times} times on a first start (every volume it mounts
+     * empty), and once on a restart over existing data: what the official database images do.
+     */
     public static Readiness logLine(String text, int times) {
+        return logLine(text, times, 1);
+    }
+
+    /**
+     * Ready once the container's log holds {@code text} {@code onFirstStart} times on a first start (every volume it
+     * mounts empty), and {@code onRestart} times on a start over existing data.
+     */
+    public static Readiness logLine(String text, int onFirstStart, int onRestart) {
         Objects.requireNonNull(text, "text");
-        if (times < 1) {
-            throw new IllegalArgumentException("times must be at least 1, was " + times);
+        if (onFirstStart < 1 || onRestart < 1) {
+            throw new IllegalArgumentException("a line must be awaited once at least, not " + onFirstStart + " and "
+                    + onRestart + " times");
         }
-        return new Readiness("log line '" + text + "' x" + times, c -> occurrences(c.logs(), text) >= times, null);
+        String description = "log line '" + text + "' x" + onFirstStart
+                + (onRestart == onFirstStart ? "" : " (x" + onRestart + " on existing data)");
+        Predicate<StatefulContainer> first = c -> occurrences(c.logs(), text) >= onFirstStart;
+        return new Readiness(description, first, onRestart == onFirstStart ? first
+                : c -> occurrences(c.logs(), text) >= onRestart, null);
     }
 
     /** Ready once {@code text} appears in the log. */
@@ -69,16 +98,29 @@ public final class Readiness {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
-        return new Readiness(description, check, timeout);
+        return new Readiness(description, check, onRestart, timeout);
     }
 
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
 
-    /** Runs the check once. Implementations call it until it holds. */
+    /** Runs the first-start check once. Implementations call it until it holds. */
     public boolean isReady(StatefulContainer container) {
         return check.test(container);
+    }
+
+    /**
+     * Runs the check once, the one for a first start or for a restart over existing data. Implementations call it
+     * until it holds.
+     */
+    public boolean isReady(StatefulContainer container, boolean firstStart) {
+        return (firstStart ? check : onRestart).test(container);
+    }
+
+    /** Whether the check differs between a first start and a restart, so that the implementation must tell them apart. */
+    public boolean differsOnRestart() {
+        return check != onRestart;
     }
 
     public String description() {

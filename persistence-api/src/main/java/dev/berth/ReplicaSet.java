@@ -58,7 +58,7 @@ public interface ReplicaSet {
      */
     void promote(StatefulContainer replica);
 
-    /** Removes every replica's container; the volumes are kept (remove them with {@link PersistentVolume#delete()}). */
+    /** Removes every replica's container; the volumes are kept (remove them with {@link PersistentVolume#delete(DeleteOption...)}). */
     void remove();
 
     /**

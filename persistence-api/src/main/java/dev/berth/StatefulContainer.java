@@ -7,7 +7,7 @@ import java.util.List;
  * and replaced at will. Get one with {@code berth.container("name")...start()}.
  *
  * <p>Every start creates a fresh container from the spec on the same volumes: only the volumes carry state.
- * Thread-safe: operations on one container are serialised. {@link #toString()} never shows a secret.
+ * Thread-safe: operations on one container are serialised. Its {@code toString()} never shows a secret.
  *
  * <pre>{@code
  * StatefulContainer redis = berth.container("cache").image("redis:7.0").mount(data, "/data").start();

@@ -19,6 +19,7 @@ class ContainerSpecTest {
             public ReclaimPolicy reclaimPolicy() { return spec.reclaimPolicy(); }
             public boolean createdByBerth() { return true; }
             public long sizeBytes() { return 0; }
+            public boolean isEmpty() { return true; }
             public VolumeSpec spec() { return spec; }
             public Node node() { throw new UnsupportedOperationException(); }
             public PersistentVolume moveTo(Node target) { throw new UnsupportedOperationException(); }

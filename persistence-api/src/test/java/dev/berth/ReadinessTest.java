@@ -20,12 +20,30 @@ class ReadinessTest {
     void aTimeoutIsKeptAndShown() {
         Readiness r = Readiness.logLine("up", 2).withTimeout(Duration.ofSeconds(3));
         assertThat(r.timeout()).contains(Duration.ofSeconds(3));
-        assertThat(r).hasToString("Readiness[log line 'up' x2, timeout=PT3S]");
+        assertThat(r).hasToString("Readiness[log line 'up' x2 (x1 on existing data), timeout=PT3S]");
+        assertThat(r.differsOnRestart()).as("the timeout keeps both checks").isTrue();
+    }
+
+    @Test
+    void aLogLineCountedTwiceOnAFirstStartIsCountedOnceOnARestart() {
+        StatefulContainer once = (StatefulContainer) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {StatefulContainer.class}, (proxy, method, args) ->
+                        method.getName().equals("logs") ? "LOG: database system is ready to accept connections\n"
+                                : null);
+        Readiness postgres = Readiness.logLine("ready to accept connections", 2);
+
+        assertThat(postgres.isReady(once, true)).as("a first start waits for the real server after the temporary one")
+                .isFalse();
+        assertThat(postgres.isReady(once, false)).as("a restart on existing data prints it once").isTrue();
+        assertThat(Readiness.logLine("ready", 2, 2).isReady(once, false)).isFalse();
+        assertThat(Readiness.logLine("ready").differsOnRestart()).as("nothing to tell apart, nothing to look at")
+                .isFalse();
     }
 
     @Test
     void nonsenseIsRefused() {
         assertThatThrownBy(() -> Readiness.logLine("x", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Readiness.logLine("x", 2, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(Readiness::command).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RetryPolicy.builder().backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))

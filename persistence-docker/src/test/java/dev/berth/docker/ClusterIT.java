@@ -29,10 +29,12 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Needs the Swarm of scripts/cluster.sh (scripts/test.sh brings it up): fails, never skips, without it. */
+@Tag("swarm")
 class ClusterIT {
     @RegisterExtension
     static final EngineFixture engine = new EngineFixture();

@@ -26,7 +26,10 @@ public final class EngineFixture implements AfterAllCallback {
     public static final String[] SLEEP = {"sh", "-c", "trap 'exit 0' TERM; sleep 600 & wait"};
 
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
-    private final BerthSettings settings = BerthSettings.builder().dockerHost(DOCKER_HOST).label(RUN_LABEL, runId).build();
+    /** Where the engine's published ports are reached: its own network namespace's address for the engine matrix. */
+    public static final String PUBLISHED_HOST = System.getProperty("berth.it.publishedHost", "localhost");
+    private final BerthSettings settings = BerthSettings.builder().dockerHost(DOCKER_HOST).publishedHost(PUBLISHED_HOST)
+            .label(RUN_LABEL, runId).build();
     private final Berth berth = Berth.connect(settings);
     private final DockerClient docker = rawClient();
 
@@ -66,8 +69,10 @@ public final class EngineFixture implements AfterAllCallback {
     public void afterAll(ExtensionContext context) throws Exception {
         String filter = RUN_LABEL + "=" + runId;
         // Swarm services first: their tasks' containers go with them (and would otherwise come back).
-        for (Service s : docker.listServicesCmd().withLabelFilter(java.util.Map.of(RUN_LABEL, runId)).exec()) {
-            docker.removeServiceCmd(s.getId()).exec();
+        if (berth.cluster().isSwarm()) {
+            for (Service s : docker.listServicesCmd().withLabelFilter(java.util.Map.of(RUN_LABEL, runId)).exec()) {
+                docker.removeServiceCmd(s.getId()).exec();
+            }
         }
         List<Container> containers = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(List.of(filter)).exec();

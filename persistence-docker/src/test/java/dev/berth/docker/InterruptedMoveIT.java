@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A JVM killed (SIGKILL) at each step of a move between two Swarm workers: the next start recognises what it left, and
  * runs the container once, on the one live copy, with every byte. Needs the Swarm of scripts/cluster.sh.
  */
+@Tag("swarm")
 class InterruptedMoveIT {
     @RegisterExtension
     static final EngineFixture engine = new EngineFixture();

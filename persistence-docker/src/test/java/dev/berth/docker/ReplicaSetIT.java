@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -78,12 +79,19 @@ class ReplicaSetIT {
         ReplicaSet none = berth.replicaSet(engine.name("none")).replicas(0).template(c -> c.image(BUSYBOX)).start();
         assertThatThrownBy(() -> none.replica(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("has 0 replicas");
+
+    }
+
+    @Test
+    @Tag("swarm")
+    void onASwarmASpreadOverALabelNoNodeCarriesIsRefusedSayingWhatToDo() {
         assertThatThrownBy(() -> berth.replicaSet(engine.name("rack")).replicas(1).mount("data", "/data")
                 .template(c -> c.image(BUSYBOX).command(SLEEP)).spread("rack").start())
                 .hasMessageContaining("label nodes with cluster().label(node, \"rack\", value)");
     }
 
     @Test
+    @Tag("swarm")
     void onASwarmReplicasSpreadOverZonesEachOnTheNodeOfItsOwnData() {
         ReplicaSet set = berth.replicaSet(engine.name("zones")).replicas(2).mount("data", "/data")
                 .template(c -> c.image(BUSYBOX).command(SLEEP)).spread("zone").start();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * secret now travels as a Swarm secret, read from {@code NAME_FILE}; a rotated one takes effect on the next start;
  * and removing the container removes its secrets.
  */
+@Tag("swarm")
 class SwarmSecretsIT {
     @RegisterExtension
     static final EngineFixture engine = new EngineFixture();

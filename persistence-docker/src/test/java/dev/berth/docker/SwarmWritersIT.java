@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the same moment, and both ran. Now, for 20 rounds, threads race a Swarm-run start and a plain-or-Swarm start onto
  * one volume on worker zone=a: exactly one starts, the others are refused naming it, and exactly one container runs.
  */
+@Tag("swarm")
 class SwarmWritersIT {
     private static final int ROUNDS = 20;
     @RegisterExtension

@@ -29,11 +29,15 @@ public final class BerthTestcontainers {
 
     /**
      * Mounts the volume into the container (for every start, since Testcontainers re-applies its modifiers) and returns
-     * the container's stateful view. Call before the container starts.
+     * the container's stateful view. Call before the container starts, and after any {@code waitingFor(...)}: the
+     * container's wait is kept for a first start on an empty volume, and on a restart over existing data a wait for a
+     * log line several times (a database module's) waits for it once, as the restarted server prints it.
      */
     public static StatefulContainer mount(GenericContainer<?> container, PersistentVolume volume, String path) {
         Mount mount = new Mount().withType(MountType.VOLUME).withSource(volume.name()).withTarget(path);
+        RestartAwareWait wait = RestartAwareWait.install(container, volume);
         container.withCreateContainerCmdModifier(cmd -> {
+            wait.beforeStart();
             List<Mount> mounts = new ArrayList<>();
             if (cmd.getHostConfig().getMounts() != null) {
                 mounts.addAll(cmd.getHostConfig().getMounts());

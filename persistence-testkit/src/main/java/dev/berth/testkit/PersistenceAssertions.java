@@ -10,7 +10,7 @@ import dev.berth.StatefulContainer;
  * }</pre>
  *
  * Works on any {@link StatefulContainer}: one made by {@link PersistentContainer @PersistentContainer}, one made with
- * the API, or a Testcontainers container seen through {@link BerthTestcontainers#stateful}.
+ * the API, or a Testcontainers container seen through {@link BerthTestcontainers#mount BerthTestcontainers.mount}.
  */
 public final class PersistenceAssertions {
     private PersistenceAssertions() {

@@ -10,4 +10,9 @@ final class TestcontainersDiscovery {
     static String dockerHost() {
         return DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
     }
+
+    /** Where Testcontainers reaches published ports (it honours {@code TESTCONTAINERS_HOST_OVERRIDE}). */
+    static String publishedHost() {
+        return DockerClientFactory.instance().dockerHostIpAddress();
+    }
 }

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Connects the testkit to Docker: the system property {@value #DOCKER_HOST_PROPERTY} if set; else, when Testcontainers
  * is on the class path, the engine Testcontainers finds (so a user's Testcontainers configuration just works); else
- * the way the docker CLI finds it.
+ * the way the docker CLI finds it. With Testcontainers' engine, published ports are reached where Testcontainers
+ * reaches them.
  */
 final class TestkitConnection {
     static final String DOCKER_HOST_PROPERTY = "berth.testkit.dockerHost";
@@ -23,6 +24,9 @@ final class TestkitConnection {
         BerthSettings.Builder settings = BerthSettings.builder();
         labels.forEach(settings::label);
         dockerHost().ifPresent(settings::dockerHost);
+        if (System.getProperty(DOCKER_HOST_PROPERTY) == null && testcontainersDockerHost().isPresent()) {
+            settings.publishedHost(TestcontainersDiscovery.publishedHost()); // ports where Testcontainers reaches them
+        }
         return Berth.connect(settings.build());
     }
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.Cluster;
 import dev.berth.Node;
 import dev.berth.StatefulContainer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** @DockerCluster with @PersistentContainer, on the local Swarm of scripts/cluster.sh. */
+@Tag("swarm")
 class DockerClusterIT {
 
     @DockerCluster(nodes = 2)

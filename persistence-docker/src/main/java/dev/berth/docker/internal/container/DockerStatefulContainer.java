@@ -14,6 +14,7 @@ import dev.berth.docker.internal.common.Deadline;
 import dev.berth.docker.internal.engine.Engine;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.volume.MoveRecovery;
+import dev.berth.docker.internal.volume.VolumeContents;
 import dev.berth.docker.internal.volume.VolumeStore;
 import java.util.List;
 import java.util.Locale;
@@ -71,11 +72,21 @@ public final class DockerStatefulContainer implements StatefulContainer {
     /** With {@code settleMoves}, settles first what interrupted moves of its volumes left (not in a move of its own). */
     synchronized DockerStatefulContainer launch(boolean start, boolean settleMoves) {
         requireVolumesExist(settleMoves);
+        boolean firstStart = start && firstStart();
         Optional<String> id = incarnation().launch(start);
         if (start) {
-            awaitReady(id.orElseThrow());
+            awaitReady(id.orElseThrow(), firstStart);
         }
         return this;
+    }
+
+    /**
+     * Whether this start is a first one, every volume empty, rather than a restart over existing data; asked only of
+     * the engine when the readiness check differs between the two.
+     */
+    private boolean firstStart() {
+        return spec.readiness().differsOnRestart() && spec.mounts().stream().map(m -> m.volume().name()).distinct()
+                .allMatch(volume -> VolumeContents.isEmpty(ctx, volume));
     }
 
     /** Never on empty data (the engine would silently create an empty volume of a missing name), nor on a partial copy. */
@@ -91,8 +102,8 @@ public final class DockerStatefulContainer implements StatefulContainer {
         }
     }
 
-    private void awaitReady(String containerId) {
-        ReadinessWait.await(engine(), this, containerId, ctx.settings().readyTimeout());
+    private void awaitReady(String containerId, boolean firstStart) {
+        ReadinessWait.await(engine(), this, containerId, firstStart, ctx.settings().readyTimeout());
     }
 
     @Override
@@ -155,7 +166,8 @@ public final class DockerStatefulContainer implements StatefulContainer {
     @Override
     public synchronized void recreate() {
         requireVolumesExist(true);
-        awaitReady(incarnation().recreate());
+        boolean firstStart = firstStart();
+        awaitReady(incarnation().recreate(), firstStart);
         LOG.info("Recreated container {} on node {}", spec.name(), ctx.node().id());
     }
 
@@ -185,7 +197,7 @@ public final class DockerStatefulContainer implements StatefulContainer {
         if (current.engine() != current.cluster().localEngine()) {
             return current.node().address().orElse(current.engine().publishedHost());
         }
-        return current.engine().publishedHost();
+        return current.settings().publishedHost().orElse(current.engine().publishedHost());
     }
 
     @Override

@@ -19,7 +19,9 @@ final class ReadinessWait {
     private ReadinessWait() {
     }
 
-    static void await(Engine engine, StatefulContainer container, String containerId, Duration defaultTimeout) {
+    /** With {@code firstStart}, the check for a first start on empty volumes; else the one for a restart on data. */
+    static void await(Engine engine, StatefulContainer container, String containerId, boolean firstStart,
+            Duration defaultTimeout) {
         ContainerSpec spec = container.spec();
         Duration timeout = spec.readiness().timeout().orElse(defaultTimeout);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -34,7 +36,7 @@ final class ReadinessWait {
                                 + " was awaited");
             }
             try {
-                if (spec.readiness().isReady(container)) {
+                if (spec.readiness().isReady(container, firstStart)) {
                     return;
                 }
             } catch (RuntimeException e) {

@@ -65,6 +65,11 @@ public final class DockerVolume implements PersistentVolume {
         return store.sizeOf(name());
     }
 
+    @Override
+    public boolean isEmpty() {
+        return VolumeContents.isEmpty(store.context(), name());
+    }
+
     /** The context of the engine that holds this volume. */
     public EngineContext context() {
         return store.context();

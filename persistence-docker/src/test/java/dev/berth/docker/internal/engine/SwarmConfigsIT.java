@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * config only, a listing by label finds it with its creation time by the manager's clock, and a removal is done once.
  * Needs the Swarm of scripts/cluster.sh.
  */
+@Tag("swarm")
 class SwarmConfigsIT {
     @Test
     void aConfigNameIsHeldByOneConfigAndIsFoundByLabelWithTheManagersTime() {

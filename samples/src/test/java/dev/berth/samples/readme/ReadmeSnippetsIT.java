@@ -1,0 +1,161 @@
+package dev.berth.samples.readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.berth.Berth;
+import dev.berth.BerthSettings;
+import dev.berth.DataProbe;
+import dev.berth.ExclusiveAccessException;
+import dev.berth.MoveReport;
+import dev.berth.Node;
+import dev.berth.PersistentVolume;
+import dev.berth.PruneOptions;
+import dev.berth.Readiness;
+import dev.berth.ReplicaSet;
+import dev.berth.Retention;
+import dev.berth.Snapshot;
+import dev.berth.StatefulContainer;
+import dev.berth.samples.Redis;
+import dev.berth.testkit.Disruption;
+import dev.berth.testkit.PersistenceAssertions;
+import dev.berth.testkit.PersistentContainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * The README's Java snippets, compiled and run as written there (ReadmeSnippetsTest checks that each one appears
+ * here word for word), on the engine and Swarm of scripts/test.sh. They use the README's own names, so this class
+ * removes what they make, before and after, by those names.
+ */
+class ReadmeSnippetsIT {
+    private static final String password = "readme-secret";
+
+    @BeforeAll
+    @AfterAll
+    static void removeWhatTheSnippetsMake() throws Exception {
+        ReadmeLeftovers.remove();
+        Files.deleteIfExists(Path.of("orders.snapshot"));
+    }
+
+    @Test
+    void theFirstExampleKillsAndRecreatesPostgresThenRefusesASecondWriter() {
+        assertThatThrownBy(() -> {
+            // README snippet 1
+            try (Berth berth = Berth.connect()) {            // DOCKER_HOST, the docker context, or the default socket
+                PersistentVolume data = berth.volume("orders-pg")
+                    .label("team", "payments")
+                    .create();                               // idempotent; adopts a matching volume it did not create
+
+                StatefulContainer pg = berth.container("orders-pg")
+                    .image("postgres:15")
+                    .mount(data, "/var/lib/postgresql/data")
+                    .secretEnv("POSTGRES_PASSWORD", password) // never logged, never in labels or messages
+                    .port(5432)
+                    .readyWhen(Readiness.logLine("ready to accept connections", 2))
+                    .start();
+
+                pg.kill();                                   // SIGKILL, like the power going out
+                pg.recreate();                               // a new container on the same volume, ready when it returns
+
+                berth.container("orders-pg-2").image("postgres:15")
+                    .mount(data, "/var/lib/postgresql/data")
+                    .start();                                // ExclusiveAccessException: one writer per SINGLE_WRITER volume
+            }
+            // end of snippet 1
+        }).isInstanceOf(ExclusiveAccessException.class).hasMessageContaining("orders-pg");
+    }
+
+    @Test
+    void snapshotsAreTakenVerifiedRestoredExportedAndRetained() throws Exception {
+        try (Berth berth = Berth.connect()) {
+            PersistentVolume data = berth.volume("orders-pg").label("team", "payments").create();
+            // README snippet 2
+            Snapshot before = data.snapshot("before-migration");      // pauses (or quiesces, with a recipe) the writers briefly
+            before.verify();                                          // re-hashes every file; SnapshotCorruptedException names damage
+            PersistentVolume copy = before.restore("orders-pg-copy"); // owners, modes and times as they were
+            before.exportTo(Path.of("orders.snapshot"));              // one portable file; berth.snapshots().importFrom(path)
+            berth.snapshots().retain("orders-pg", Retention.keepLast(7));
+            // end of snippet 2
+            assertThat(copy.name()).isEqualTo("orders-pg-copy");
+            assertThat(Path.of("orders.snapshot")).isNotEmptyFile();
+        }
+    }
+
+    @Test
+    void theTestkitExampleRunsAndPasses() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(CacheDurabilityTest.class)).execute()
+                .testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+    }
+
+    // README snippet 3
+    @PersistentContainer(image = "redis:7.0", dataPath = "/data",
+            command = {"redis-server", "--appendonly", "yes", "--appendfsync", "always"})
+    static
+    class CacheDurabilityTest {
+        @Test
+        void keepsAcknowledgedWritesThroughKill(StatefulContainer redis, DataProbe probe) {
+            probe.write("order:1", "paid");          // a recipe's probe speaks the service's protocol;
+            redis.kill();                            // without one, files under dataPath, synced
+            redis.recreate();
+            assertThat(probe.read("order:1")).contains("paid");
+        }
+
+        @Test
+        void survivesEveryDisruption(StatefulContainer redis) {
+            PersistenceAssertions.assertThat(redis).survives(Disruption.KILL, Disruption.STOP, Disruption.RECREATE,
+                    Disruption.PAUSE, Disruption.ENGINE_RESTART);
+        }
+    }
+    // end of snippet 3
+
+    @Test
+    void aReplicaSetSpreadsScalesRecreatesAndPromotes() {
+        try (Berth berth = Berth.connect()) {
+            // README snippet 4
+            ReplicaSet cache = berth.replicaSet("cache").replicas(3).mount("data", "/data")
+                .template(c -> c.recipe(new Redis()))       // anything a container builder takes
+                .spread("zone")                             // on a Swarm: evenly over the values of the node label zone
+                .start();
+            cache.scale(2);              // cache-2 is removed, data-cache-2 is kept
+            cache.rollingRecreate();     // one at a time, each ready before the next, the primary last
+            cache.promote(cache.replica(1));   // cache.primary() is now cache-1 (the recipe's own replication is its own)
+            // end of snippet 4
+            assertThat(cache.primary().name()).isEqualTo("cache-1");
+            cache.remove();
+        }
+    }
+
+    @Test
+    void nodeEnginesAreNamedBySwarmNodeId() {
+        // README snippet 5
+        BerthSettings settings = BerthSettings.builder()
+            .nodeEngine("qclhzqlqbadi9tef", "tcp://10.0.0.12:2376")   // by Swarm node id
+            .build();
+        // end of snippet 5
+        assertThat(settings.nodeEngines()).containsEntry("qclhzqlqbadi9tef", "tcp://10.0.0.12:2376");
+    }
+
+    @Test
+    void aContainerMovesWithItsDataAndTheRetiredCopyWaitsForItsGracePeriod() {
+        try (Berth berth = Berth.connect()) {
+            // README snippet 6
+            Node zoneA = berth.cluster().withLabel("zone", "a").orElseThrow();
+            PersistentVolume data = berth.volume("orders").node(zoneA).create();   // a LOCAL volume lives on one node
+            StatefulContainer redis = berth.container("orders").image("redis:7.0").mount(data, "/data").start(); // runs where its data is
+            MoveReport moved = redis.moveTo(berth.cluster().withLabel("zone", "b").orElseThrow());
+            // stop, copy every file through the Engine API, verify each checksum, start on zone b, then retire the source copy
+            berth.prune(PruneOptions.builder().retiredOlderThan(Duration.ofDays(7)).build()); // retired copies past their grace period
+            // end of snippet 6
+            assertThat(moved.to().labels()).containsEntry("zone", "b");
+            assertThat(redis.node().id()).isEqualTo(moved.to().id());
+            redis.remove();
+        }
+    }
+}
