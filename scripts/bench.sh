@@ -4,9 +4,22 @@
 #   move                1 GiB moved between two Swarm nodes, Berth beside docker cp | docker cp
 #   snapshot [rounds]   1 GiB snapshot and restore, Berth beside docker cp out and in and tar | cat
 #   archive [rounds]    512 MiB read through the archive endpoint: Berth's own client beside docker-java's
+#   report              runs every benchmark above (and the recipes' durability proofs, 10 cycles each), then writes
+#                       target/bench/report.html with a chart per benchmark and the recipes' recovery times
+# Every benchmark writes its figures as target/bench/<name>.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-name=${1:?usage: scripts/bench.sh recreate [args...]}; shift
+name=${1:?usage: scripts/bench.sh recreate|move|snapshot|archive|report [args...]}; shift
+if [ "$name" = report ]; then
+  for b in "archive 3" "recreate 10" "snapshot 1" "move"; do
+    echo "==> bench $b"
+    # shellcheck disable=SC2086
+    bash "$0" $b
+  done
+  echo "==> durability of the recipes"
+  mvn -B -q -ntp -pl samples verify -Pbenchmark -Dberth.durability.cycles=10 >/dev/null
+  exec mvn -B -q -ntp -pl benchmarks exec:java -Dbenchmark=dev.berth.benchmarks.Report
+fi
 case "$name" in
   recreate) main=dev.berth.benchmarks.RecreateBenchmark ;;
   move) main=dev.berth.benchmarks.MoveBenchmark; bash scripts/cluster.sh up 2 >/dev/null ;;

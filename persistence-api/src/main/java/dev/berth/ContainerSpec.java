@@ -1,5 +1,6 @@
 package dev.berth;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ public final class ContainerSpec {
     private final Map<String, Secret> secretEnv;
     private final List<VolumeMount> mounts;
     private final List<String> tmpfs;
+    private final List<BindMount> binds;
     private final List<Integer> ports;
     private final @Nullable String user;
     private final Map<String, String> labels;
@@ -38,6 +40,7 @@ public final class ContainerSpec {
         this.secretEnv = Map.copyOf(b.secretEnv);
         this.mounts = List.copyOf(b.mounts);
         this.tmpfs = List.copyOf(b.tmpfs);
+        this.binds = List.copyOf(b.binds);
         this.ports = List.copyOf(b.ports);
         this.user = b.user;
         this.labels = Map.copyOf(b.labels);
@@ -61,7 +64,7 @@ public final class ContainerSpec {
     public boolean equals(@Nullable Object other) {
         return other instanceof ContainerSpec o && name.equals(o.name) && image.equals(o.image)
                 && command.equals(o.command) && env.equals(o.env) && secretEnv.equals(o.secretEnv)
-                && mounts.equals(o.mounts) && tmpfs.equals(o.tmpfs) && ports.equals(o.ports)
+                && mounts.equals(o.mounts) && tmpfs.equals(o.tmpfs) && binds.equals(o.binds) && ports.equals(o.ports)
                 && Objects.equals(user, o.user) && labels.equals(o.labels) && restartPolicy == o.restartPolicy
                 && readiness.equals(o.readiness) && stopTimeout.equals(o.stopTimeout)
                 && Objects.equals(recipe, o.recipe) && Objects.equals(placement, o.placement);
@@ -69,7 +72,7 @@ public final class ContainerSpec {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, image, command, env, secretEnv, mounts, tmpfs, ports, user, labels, restartPolicy,
+        return Objects.hash(name, image, command, env, secretEnv, mounts, tmpfs, binds, ports, user, labels, restartPolicy,
                 stopTimeout);
     }
 
@@ -101,6 +104,11 @@ public final class ContainerSpec {
 
     public List<String> tmpfs() {
         return tmpfs;
+    }
+
+    /** The host directories mounted into it: the user's, never owned, snapshotted, moved or deleted by Berth. */
+    public List<BindMount> binds() {
+        return binds;
     }
 
     /** Container ports published on random host ports; see {@link StatefulContainer#mappedPort(int)}. */
@@ -146,6 +154,7 @@ public final class ContainerSpec {
     public String toString() {
         return "ContainerSpec[name=" + name + ", image=" + image + ", command=" + command + ", env=" + env
                 + ", secretEnv=" + secretEnv.keySet() + "=******, mounts=" + mounts + ", tmpfs=" + tmpfs
+                + (binds.isEmpty() ? "" : ", binds=" + binds)
                 + ", ports=" + ports + ", user=" + user + ", labels=" + labels + ", restartPolicy=" + restartPolicy
                 + ", readiness=" + readiness + ", stopTimeout=" + stopTimeout
                 + (recipe == null ? "" : ", recipe=" + recipe.getClass().getSimpleName())
@@ -164,6 +173,7 @@ public final class ContainerSpec {
         private final Map<String, Secret> secretEnv = new LinkedHashMap<>();
         private final List<VolumeMount> mounts = new ArrayList<>();
         private final List<String> tmpfs = new ArrayList<>();
+        private final List<BindMount> binds = new ArrayList<>();
         private final List<Integer> ports = new ArrayList<>();
         private @Nullable String user;
         private final Map<String, String> labels = new LinkedHashMap<>();
@@ -251,6 +261,22 @@ public final class ContainerSpec {
         /** A tmpfs at the path: memory only, gone with the container. */
         public B tmpfs(String path) {
             tmpfs.add(Objects.requireNonNull(path, "path"));
+            return self();
+        }
+
+        /**
+         * Mounts a directory of the engine's host at {@code path}, read-write. It stays the user's: Berth never owns,
+         * snapshots, prunes or deletes it, and a container with one cannot move to another node (the directory does
+         * not travel). Prefer a volume for data Berth should keep safe.
+         */
+        public B bind(Path hostPath, String path) {
+            binds.add(new BindMount(hostPath, path, false));
+            return self();
+        }
+
+        /** Mounts a directory of the engine's host at {@code path}, read-only; see {@link #bind}. */
+        public B bindReadOnly(Path hostPath, String path) {
+            binds.add(new BindMount(hostPath, path, true));
             return self();
         }
 

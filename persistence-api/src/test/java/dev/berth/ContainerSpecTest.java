@@ -30,6 +30,23 @@ class ContainerSpecTest {
     }
 
     @Test
+    void aBindMountNamesAbsolutePathsAndTakesPartInEquality() {
+        ContainerSpec plain = ContainerSpec.builder("web").image("nginx:1").build();
+        ContainerSpec bound = ContainerSpec.builder("web").image("nginx:1")
+                .bindReadOnly(java.nio.file.Path.of("/srv/site"), "/usr/share/nginx/html").build();
+
+        assertThat(bound.binds()).containsExactly(new BindMount(java.nio.file.Path.of("/srv/site"),
+                "/usr/share/nginx/html", true));
+        assertThat(bound).isNotEqualTo(plain);
+        assertThat(bound.toString()).contains("binds=[/srv/site:/usr/share/nginx/html:ro]");
+        assertThat(plain.toString()).doesNotContain("binds");
+        assertThatThrownBy(() -> ContainerSpec.builder("web").bind(java.nio.file.Path.of("site"), "/html"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be absolute");
+        assertThatThrownBy(() -> ContainerSpec.builder("web").bind(java.nio.file.Path.of("/srv"), "html"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("container path must be absolute");
+    }
+
+    @Test
     void toStringNeverShowsASecret() {
         ContainerSpec spec = ContainerSpec.builder("pg").image("postgres:16")
                 .secretEnv("POSTGRES_PASSWORD", "hunter2").env("POSTGRES_USER", "app").spec();

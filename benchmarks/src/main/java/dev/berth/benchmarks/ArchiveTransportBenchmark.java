@@ -71,13 +71,9 @@ public final class ArchiveTransportBenchmark {
                 System.out.printf(Locale.ROOT, "  Berth's client (engine port):    %s, %.0f MiB/s%n", berth, ours);
                 System.out.printf(Locale.ROOT, "  docker-java httpclient5:         %s, %.0f MiB/s%n", dockerJava, theirs);
                 System.out.printf(Locale.ROOT, "  ratio Berth / docker-java:       %.2f%n", ours / theirs);
-                Path out = Path.of("target", "bench", "archive-transport.json");
-                Files.createDirectories(out.getParent());
-                Files.writeString(out, String.format(Locale.ROOT, "{\"benchmark\":\"archive-transport\",\"mib\":%.0f,"
-                        + "\"rounds\":%d,\"berthMiBps\":%.1f,\"dockerJavaMiBps\":%.1f,\"ratio\":%.3f,"
-                        + "\"berthMedianMs\":%.0f,\"dockerJavaMedianMs\":%.0f}%n", mib, rounds, ours, theirs,
-                        ours / theirs, berth.median(), dockerJava.median()));
-                System.out.println("  written to " + out.toAbsolutePath());
+                new BenchResult("archive-transport", "Reading " + Math.round(mib) + " MiB through the archive endpoint",
+                        "MiB/s", true).row("archive download", ours, "docker-java httpclient5", theirs)
+                        .figure("rounds", rounds).figure("ratio", ours / theirs).write();
             } finally {
                 Shell.run("docker", "rm", "-f", reader);
                 Shell.run("docker", "volume", "rm", volume);

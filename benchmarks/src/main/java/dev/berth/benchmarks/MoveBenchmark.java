@@ -52,6 +52,10 @@ public final class MoveBenchmark {
                     down, mib / down);
             System.out.printf("Berth moveTo, in all  : %6.1f s  (with retiring the source copy)%n", total);
             System.out.printf("ratio Berth/pipeline (throughput over the downtime): %.2f%n", baseline / down);
+            new BenchResult("move", "Moving " + Math.round(mib) + " MiB between two Swarm nodes", "s", false)
+                    .row("downtime", down, "docker cp | docker cp", baseline)
+                    .row("whole move", total, "docker cp | docker cp", baseline)
+                    .figure("mib", mib).figure("files", report.filesVerified()).write();
             c.remove();
         }
     }

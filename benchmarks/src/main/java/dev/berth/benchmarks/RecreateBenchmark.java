@@ -30,6 +30,10 @@ public final class RecreateBenchmark {
             System.out.println("  Berth      : " + viaBerth);
             System.out.println("  docker CLI : " + viaCli);
             System.out.printf("  ratio Berth/CLI (median): %.2f%n", viaBerth.median() / viaCli.median());
+            new BenchResult("recreate", "Kill + recreate to running (busybox on a volume)", "ms", false)
+                    .row("kill + recreate, median", viaBerth.median(), "docker CLI", viaCli.median())
+                    .row("kill + recreate, p90", viaBerth.percentile(90), "docker CLI", viaCli.percentile(90))
+                    .figure("cycles", cycles).figure("ratio", viaBerth.median() / viaCli.median()).write();
         }
     }
 

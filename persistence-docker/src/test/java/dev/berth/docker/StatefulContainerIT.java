@@ -38,6 +38,26 @@ class StatefulContainerIT {
     }
 
     @Test
+    void aBindMountedHostDirectoryIsSeenAndNeverTouchedByRemoveOrPrune() throws Exception {
+        java.nio.file.Path site = java.nio.file.Files.createTempDirectory("berth-bind-");
+        java.nio.file.Files.writeString(site.resolve("index.html"), "hello");
+        java.nio.file.Path rw = java.nio.file.Files.createDirectory(site.resolve("rw"));
+        PersistentVolume data = berth.volume(engine.name("bind-data")).create();
+        StatefulContainer c = berth.container(engine.name("bind")).image(BUSYBOX).command(EngineFixture.SLEEP)
+                .mount(data, "/data").bindReadOnly(site, "/site").bind(rw, "/site-rw").start();
+
+        assertThat(c.exec("cat", "/site/index.html").stdout()).isEqualTo("hello");
+        assertThat(c.exec("sh", "-c", "echo x > /site/new").exitCode()).as("read-only").isNotZero();
+        assertThat(c.exec("sh", "-c", "echo written > /site-rw/by-container").exitCode()).isZero();
+        c.remove();
+        berth.prune(dev.berth.PruneOptions.builder().label(EngineFixture.RUN_LABEL, engine.runId())
+                .includeRunning(true).includeVolumes(true).build());
+
+        assertThat(java.nio.file.Files.readString(site.resolve("index.html"))).isEqualTo("hello");
+        assertThat(java.nio.file.Files.readString(rw.resolve("by-container"))).isEqualTo("written\n");
+    }
+
+    @Test
     void dataSurvivesKillAndRecreate() {
         PersistentVolume data = berth.volume(engine.name("kill-data")).create();
         StatefulContainer c = sleeper("kill", data);

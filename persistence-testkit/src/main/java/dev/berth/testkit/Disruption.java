@@ -8,6 +8,27 @@ import java.util.function.Consumer;
 
 /**
  * Something production does to a container, followed by what brings it back, so that the data can be checked.
+ * {@code PersistenceAssertions.assertThat(container).survives(...)} writes markers before each one and reads them
+ * after; each disruption proves something different:
+ * <table>
+ *   <caption>The catalogue</caption>
+ *   <tr><th>disruption</th><th>what surviving it proves</th></tr>
+ *   <tr><td>{@link #KILL}</td><td>every acknowledged write was on disk (fsync'd) in the volume, not in a cache or
+ *       in the container's own layer: the power-cut case</td></tr>
+ *   <tr><td>{@link #STOP}</td><td>a graceful shutdown (SIGTERM within the stop timeout) loses nothing, and the
+ *       next start on existing data comes up</td></tr>
+ *   <tr><td>{@link #RESTART}</td><td>the same, through the container's own restart</td></tr>
+ *   <tr><td>{@link #RECREATE}</td><td>the data lives in the volume, not the container: a new container from the
+ *       spec finds it (an image upgrade, a redeploy)</td></tr>
+ *   <tr><td>{@link #PAUSE}</td><td>a freeze (a snapshot's pause, a stalled host) neither loses writes nor leaves
+ *       the service unable to go on</td></tr>
+ *   <tr><td>{@link #ENGINE_RESTART}</td><td>the data outlives the Docker engine itself restarting, and only one
+ *       writer comes back</td></tr>
+ *   <tr><td>{@link #NODE_LOSS}</td><td>when the node holding LOCAL data is lost, nothing starts elsewhere on empty
+ *       volumes, and the container comes back with its data once the node does</td></tr>
+ *   <tr><td>{@link #moveTo(Node)}</td><td>the data arrives on another node whole: copied, verified, and started
+ *       there</td></tr>
+ * </table>
  * Immutable and thread-safe.
  */
 public final class Disruption {

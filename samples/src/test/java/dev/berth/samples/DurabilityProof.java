@@ -66,6 +66,7 @@ final class DurabilityProof {
             checker.close();
         }
         out.println(report.summary());
+        report.writeJson(name.replaceFirst("^it-[^-]+-", "")); // the run id off: "redis", "redis-volatile"
         return report;
     }
 

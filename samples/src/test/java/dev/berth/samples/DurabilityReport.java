@@ -76,6 +76,22 @@ final class DurabilityReport {
         return sorted.get(Math.max(rank, 1) - 1);
     }
 
+    /**
+     * With the system property {@code berth.bench.dir} set (the benchmark profile sets it), writes the recovery
+     * figures as {@code recovery-<recipe>.json} there, for {@code scripts/bench.sh report}.
+     */
+    void writeJson(String recipe) throws java.io.IOException {
+        String dir = System.getProperty("berth.bench.dir", "");
+        if (dir.isBlank() || cycles.isEmpty()) {
+            return;
+        }
+        java.nio.file.Path out = java.nio.file.Path.of(dir, "recovery-" + recipe + ".json");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, String.format(Locale.ROOT, "{\"recipe\": \"%s\", \"cycles\": %d, "
+                + "\"medianRecoveryMs\": %d, \"p90RecoveryMs\": %d, \"acknowledged\": %d, \"lost\": %d}%n",
+                recipe, cycles(), medianRecoveryMillis(), p90RecoveryMillis(), acknowledged(), lost.size()));
+    }
+
     String summary() {
         return String.format(Locale.ROOT, "DURABILITY %s (seed %d): %d cycles, %d writes acknowledged, %d lost; "
                 + "recovery from kill to accepting writes again: median %d ms, p90 %d ms", subject, seed, cycles(),

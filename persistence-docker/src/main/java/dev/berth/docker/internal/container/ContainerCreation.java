@@ -37,11 +37,12 @@ final class ContainerCreation {
         return env;
     }
 
-    /** The spec's volumes and tmpfs mounts, for a container and for a service's task alike. */
+    /** The spec's volumes, tmpfs and bind mounts, for a container and for a service's task alike. */
     static List<Mount> mounts(ContainerSpec spec) {
         List<Mount> mounts = new ArrayList<>();
         spec.mounts().forEach(m -> mounts.add(Mount.volume(m.volume().name(), m.path(), m.readOnly())));
         spec.tmpfs().forEach(path -> mounts.add(Mount.tmpfs(path)));
+        spec.binds().forEach(b -> mounts.add(Mount.bind(b.hostPath().toString(), b.path(), b.readOnly())));
         return mounts;
     }
 }

@@ -41,6 +41,7 @@ final class ContainerMove {
             return new MoveReport(from, target, Duration.ZERO, 0, 0);
         }
         requirePlacementAllows();
+        requireNoBinds();
         requireReady(source, spec, target);
         EngineContext destination = source.on(target);
         long down = System.nanoTime();
@@ -110,6 +111,16 @@ final class ContainerMove {
 
     private List<PersistentVolume> volumes() {
         return spec.mounts().stream().map(VolumeMount::volume).distinct().toList();
+    }
+
+    /** A host directory does not travel with the container: moving would start it on another host's directory. */
+    private void requireNoBinds() {
+        if (!spec.binds().isEmpty()) {
+            throw new BerthException("Container '" + spec.name() + "' bind-mounts host directories " + spec.binds()
+                    + ", which stay on node " + source.node().id() + ": Berth does not move it to node " + target.id()
+                    + ". Put that data on a volume (which moves with it, copied and verified), or remove the bind "
+                    + "mounts, then move it.");
+        }
     }
 
     /** A placement that pins the container to one node cannot be moved elsewhere without changing it. */

@@ -33,6 +33,10 @@ public final class SpecHash {
             field(text, m.volume().name() + "\0" + m.path() + "\0" + m.readOnly() + "\0" + m.volume().accessMode());
         }
         field(text, String.join("\0", spec.tmpfs()));
+        if (!spec.binds().isEmpty()) { // only then, so that the hashes of containers without one stay as they were
+            field(text, spec.binds().stream().map(b -> b.hostPath() + "\0" + b.path() + "\0" + b.readOnly())
+                    .collect(java.util.stream.Collectors.joining("\n")));
+        }
         field(text, spec.ports().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
         field(text, spec.user().orElse(""));
         field(text, sorted(spec.labels()));
