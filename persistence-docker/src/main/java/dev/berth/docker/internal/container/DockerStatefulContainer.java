@@ -13,8 +13,6 @@ import dev.berth.VolumeMount;
 import dev.berth.docker.internal.common.Deadline;
 import dev.berth.docker.internal.engine.Engine;
 import dev.berth.docker.internal.node.EngineContext;
-import dev.berth.docker.internal.volume.MoveRecovery;
-import dev.berth.docker.internal.volume.VolumeContents;
 import dev.berth.docker.internal.volume.VolumeStore;
 import java.util.List;
 import java.util.Locale;
@@ -71,35 +69,13 @@ public final class DockerStatefulContainer implements StatefulContainer {
 
     /** With {@code settleMoves}, settles first what interrupted moves of its volumes left (not in a move of its own). */
     synchronized DockerStatefulContainer launch(boolean start, boolean settleMoves) {
-        requireVolumesExist(settleMoves);
-        boolean firstStart = start && firstStart();
+        LaunchChecks.requireVolumesExist(ctx, spec, settleMoves);
+        boolean firstStart = start && LaunchChecks.firstStart(ctx, spec);
         Optional<String> id = incarnation().launch(start);
         if (start) {
             awaitReady(id.orElseThrow(), firstStart);
         }
         return this;
-    }
-
-    /**
-     * Whether this start is a first one, every volume empty, rather than a restart over existing data; asked only of
-     * the engine when the readiness check differs between the two.
-     */
-    private boolean firstStart() {
-        return spec.readiness().differsOnRestart() && spec.mounts().stream().map(m -> m.volume().name()).distinct()
-                .allMatch(volume -> VolumeContents.isEmpty(ctx, volume));
-    }
-
-    /** Never on empty data (the engine would silently create an empty volume of a missing name), nor on a partial copy. */
-    private void requireVolumesExist(boolean settleMoves) {
-        for (String volume : spec.mounts().stream().map(m -> m.volume().name()).distinct().toList()) {
-            if (settleMoves) {
-                MoveRecovery.settle(ctx, volume);
-            }
-            if (VolumeStore.of(ctx).find(volume).isEmpty()) {
-                throw new NotFoundException("volume", volume);
-            }
-            MoveRecovery.requireComplete(ctx, volume);
-        }
     }
 
     private void awaitReady(String containerId, boolean firstStart) {
@@ -165,8 +141,8 @@ public final class DockerStatefulContainer implements StatefulContainer {
 
     @Override
     public synchronized void recreate() {
-        requireVolumesExist(true);
-        boolean firstStart = firstStart();
+        LaunchChecks.requireVolumesExist(ctx, spec, true);
+        boolean firstStart = LaunchChecks.firstStart(ctx, spec);
         awaitReady(incarnation().recreate(), firstStart);
         LOG.info("Recreated container {} on node {}", spec.name(), ctx.node().id());
     }

@@ -3,6 +3,7 @@ package dev.berth.docker.internal.engine;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import dev.berth.BerthException;
@@ -14,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The container calls of docker-java that take more than one line: exec and logs, each within a deadline. */
+/** The container calls of docker-java that take more than one line: stop, list, and exec and logs within a deadline. */
 final class DockerJavaContainers {
     private DockerJavaContainers() {
     }
@@ -26,6 +27,24 @@ final class DockerJavaContainers {
         await(client.execStartCmd(exec.getId()).exec(out), deadline, "the command " + command.get(0));
         Long exit = client.inspectExecCmd(exec.getId()).exec().getExitCodeLong();
         return new ExecResult(exit == null ? -1 : exit.intValue(), out.stdout(), out.stderr());
+    }
+
+    static void stop(DockerClient client, String id, Duration timeout) {
+        try {
+            client.stopContainerCmd(id).withTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds())).exec();
+        } catch (NotModifiedException alreadyStopped) {
+            // stopping a stopped container is done
+        }
+    }
+
+    static List<ContainerInfo> list(DockerClient client, ContainerQuery query) {
+        var cmd = client.listContainersCmd().withShowAll(true);
+        if (!query.labels().isEmpty()) {
+            cmd.withLabelFilter(query.labels());
+        }
+        query.volume().ifPresent(v -> cmd.withVolumeFilter(List.of(v)));
+        return cmd.exec().stream().map(DockerJavaModels::container)
+                .filter(c -> query.volume().isEmpty() || c.mounts(query.volume().get(), false)).toList();
     }
 
     static long awaitExit(DockerClient client, String id, Duration deadline) {

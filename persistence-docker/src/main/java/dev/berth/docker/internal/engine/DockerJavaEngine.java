@@ -2,7 +2,6 @@ package dev.berth.docker.internal.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.berth.BerthException;
 import dev.berth.EngineCallException.Reason;
@@ -20,28 +19,28 @@ import java.util.Optional;
  * Retrying and settling are {@link ResilientEngine}'s.
  */
 final class DockerJavaEngine implements Engine {
-    private final String endpoint;
     private final DockerClient client;
     private final ArchiveTransport archives;
     private final DockerJavaCalls calls;
     private final DockerJavaSwarm swarm;
     private final DockerJavaVolumes volumes;
     private final RawEngineApi raw;
+    private final SwarmConfigs configs;
 
     DockerJavaEngine(String endpoint, DockerClient client, DockerHttpClient http, ApiVersion version,
             ArchiveTransport archives) {
-        this.endpoint = endpoint;
         this.client = client;
         this.archives = archives;
         this.calls = new DockerJavaCalls(endpoint);
         this.swarm = new DockerJavaSwarm(client, calls);
         this.raw = new RawEngineApi(http, version, endpoint);
         this.volumes = new DockerJavaVolumes(client, calls, raw::get);
+        this.configs = new SwarmConfigs(raw);
     }
 
     @Override
     public String endpoint() {
-        return endpoint;
+        return calls.endpoint();
     }
 
     @Override
@@ -91,13 +90,8 @@ final class DockerJavaEngine implements Engine {
 
     @Override
     public void stopContainer(String id, Duration timeout) {
-        calls.runDoneOn("stop container " + id, () -> {
-            try {
-                client.stopContainerCmd(id).withTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds())).exec();
-            } catch (NotModifiedException alreadyStopped) {
-                // stopping a stopped container is done
-            }
-        }, Reason.NOT_FOUND, Reason.NOT_MODIFIED);
+        calls.runDoneOn("stop container " + id, () -> DockerJavaContainers.stop(client, id, timeout), Reason.NOT_FOUND,
+                Reason.NOT_MODIFIED);
     }
 
     @Override
@@ -135,15 +129,7 @@ final class DockerJavaEngine implements Engine {
 
     @Override
     public List<ContainerInfo> listContainers(ContainerQuery query) {
-        return calls.call("list containers", () -> {
-            var cmd = client.listContainersCmd().withShowAll(true);
-            if (!query.labels().isEmpty()) {
-                cmd.withLabelFilter(query.labels());
-            }
-            query.volume().ifPresent(v -> cmd.withVolumeFilter(List.of(v)));
-            return cmd.exec().stream().map(DockerJavaModels::container)
-                    .filter(c -> query.volume().isEmpty() || c.mounts(query.volume().get(), false)).toList();
-        });
+        return calls.call("list containers", () -> DockerJavaContainers.list(client, query));
     }
 
     @Override
@@ -184,17 +170,17 @@ final class DockerJavaEngine implements Engine {
 
     @Override
     public String createConfig(String name, byte[] data, Map<String, String> labels) {
-        return SwarmConfigs.create(raw, name, data, labels);
+        return configs.create(name, data, labels);
     }
 
     @Override
     public List<ConfigInfo> configs(Map<String, String> labels) {
-        return SwarmConfigs.list(raw, labels);
+        return configs.list(labels);
     }
 
     @Override
     public void removeConfig(String id) {
-        raw.delete("/configs/" + id);
+        configs.remove(id);
     }
 
     @Override
@@ -257,7 +243,7 @@ final class DockerJavaEngine implements Engine {
         try {
             client.close();
         } catch (IOException e) {
-            throw new BerthException("Closing the connection to " + endpoint + " failed: " + e.getMessage());
+            throw new BerthException("Closing the connection to " + calls.endpoint() + " failed: " + e.getMessage());
         }
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -24,10 +23,12 @@ public final class ResilientEngine implements Engine {
 
     private final Engine engine;
     private final Attempts attempts;
+    private final SettledCalls settledCalls;
 
     public ResilientEngine(Engine engine, dev.berth.RetryPolicy policy) {
         this.engine = engine;
         this.attempts = new Attempts(engine.endpoint(), policy, CUT_OFF);
+        this.settledCalls = new SettledCalls(engine, attempts);
     }
 
     private <T> T idempotent(Supplier<T> call) {
@@ -39,17 +40,6 @@ public final class ResilientEngine implements Engine {
             call.run();
             return null;
         });
-    }
-
-    private <T> T settled(Supplier<T> call, Supplier<Settlement<T>> settle) {
-        return attempts.settled(call, settle);
-    }
-
-    private void settled(Runnable call, Supplier<Settlement<Boolean>> settle) {
-        attempts.settled(() -> {
-            call.run();
-            return Boolean.TRUE;
-        }, settle);
     }
 
     @Override
@@ -94,15 +84,12 @@ public final class ResilientEngine implements Engine {
 
     @Override
     public String createContainer(ContainerDefinition definition) {
-        String attempt = UUID.randomUUID().toString();
-        ContainerDefinition tagged = definition.withLabel(ATTEMPT_LABEL, attempt);
-        return settled(() -> engine.createContainer(tagged), () -> Settlement.ofCreate(engine, definition.name(),
-                attempt));
+        return settledCalls.createContainer(definition);
     }
 
     @Override
     public void startContainer(String id) {
-        settled(() -> engine.startContainer(id), () -> Settlement.ofStart(engine, id));
+        settledCalls.startContainer(id);
     }
 
     @Override
@@ -122,12 +109,12 @@ public final class ResilientEngine implements Engine {
 
     @Override
     public void pauseContainer(String id) {
-        settled(() -> engine.pauseContainer(id), () -> Settlement.ofPause(engine, id));
+        settledCalls.pauseContainer(id);
     }
 
     @Override
     public void unpauseContainer(String id) {
-        settled(() -> engine.unpauseContainer(id), () -> Settlement.ofUnpause(engine, id));
+        settledCalls.unpauseContainer(id);
     }
 
     @Override
@@ -172,27 +159,17 @@ public final class ResilientEngine implements Engine {
 
     @Override
     public String createService(ServiceDefinition definition) {
-        String attempt = UUID.randomUUID().toString();
-        ServiceDefinition tagged = definition.withLabel(ATTEMPT_LABEL, attempt);
-        return settled(() -> engine.createService(tagged), () -> Settlement.ofServiceCreate(engine,
-                definition.name(), attempt));
+        return settledCalls.createService(definition);
     }
 
     @Override
     public void updateService(String id, long version, ServiceDefinition definition) {
-        String attempt = UUID.randomUUID().toString();
-        ServiceDefinition tagged = definition.withLabel(ATTEMPT_LABEL, attempt);
-        settled(() -> engine.updateService(id, version, tagged), () -> Settlement.ofServiceUpdate(engine, id,
-                definition.name(), version, attempt));
+        settledCalls.updateService(id, version, definition);
     }
 
     @Override
     public String createConfig(String name, byte[] data, Map<String, String> labels) {
-        String attempt = UUID.randomUUID().toString();
-        Map<String, String> tagged = new java.util.HashMap<>(labels);
-        tagged.put(ATTEMPT_LABEL, attempt);
-        return settled(() -> engine.createConfig(name, data, tagged), () -> Settlement.ofConfigCreate(engine, name,
-                attempt));
+        return settledCalls.createConfig(name, data, labels);
     }
 
     @Override

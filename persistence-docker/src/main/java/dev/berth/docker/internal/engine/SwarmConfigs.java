@@ -16,10 +16,13 @@ import java.util.Map;
 final class SwarmConfigs {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SwarmConfigs() {
+    private final RawEngineApi raw;
+
+    SwarmConfigs(RawEngineApi raw) {
+        this.raw = raw;
     }
 
-    static String create(RawEngineApi raw, String name, byte[] data, Map<String, String> labels) {
+    String create(String name, byte[] data, Map<String, String> labels) {
         ObjectNode body = JSON.createObjectNode();
         body.put("Name", name);
         body.put("Data", Base64.getEncoder().encodeToString(data));
@@ -27,7 +30,7 @@ final class SwarmConfigs {
         return raw.post("/configs/create", body.toString()).path("ID").asText();
     }
 
-    static List<ConfigInfo> list(RawEngineApi raw, Map<String, String> labels) {
+    List<ConfigInfo> list(Map<String, String> labels) {
         ObjectNode filters = JSON.createObjectNode();
         if (!labels.isEmpty()) {
             var wanted = filters.putArray("label");
@@ -42,5 +45,9 @@ final class SwarmConfigs {
                     Instant.parse(c.path("CreatedAt").asText())));
         }
         return configs;
+    }
+
+    void remove(String id) {
+        raw.delete("/configs/" + id);
     }
 }
