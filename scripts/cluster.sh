@@ -42,6 +42,7 @@ LABEL_NODE=dev.berth.node
 say() { echo "cluster: $*"; }
 warn() { echo "cluster: warning: $*" >&2; }
 die() { echo "cluster: $*" >&2; exit 1; }
+source "$(dirname "$0")/engines.sh"
 trap 'echo "cluster: failed (line $LINENO: $BASH_COMMAND)" >&2' ERR
 
 # ---- names of node K ------------------------------------------------------------------------------
@@ -65,14 +66,6 @@ state_set() {
   sed -i "/^$1=/d" "$STATE"; echo "$1=$2" >>"$STATE"
 }
 
-wait_until() { # wait_until SECONDS DESCRIPTION COMMAND...
-  local seconds=$1 what=$2; shift 2
-  local tries=$((seconds * 5))
-  until "$@" >/dev/null 2>&1; do
-    tries=$((tries - 1)); [ "$tries" -gt 0 ] || return 1
-    sleep 0.2
-  done
-}
 
 # Node numbers that have anything left on this machine: a netns, a home, an exec-root, a socket.
 known_nodes() {
@@ -172,13 +165,7 @@ manager_ids_of() {
 ensure_netns() {
   local k=$1 ns hv ip
   ns=$(ns_of "$k"); hv=$(host_veth_of "$k"); ip=$(ip_of "$k")
-  ip netns list | grep -q "^$ns\b" || ip netns add "$ns"
-  if ! ip link show "$hv" >/dev/null 2>&1; then
-    ip -n "$ns" link del eth0 2>/dev/null || true
-    ip link add "$hv" type veth peer name "berthp-n$k"
-    ip link set "berthp-n$k" netns "$ns"
-    ip -n "$ns" link set "berthp-n$k" name eth0
-  fi
+  veth_into_netns "$ns" "$hv" "berthp-n$k"
   echo 1 >"/proc/sys/net/ipv4/conf/$hv/proxy_arp"
   [ ! -e "/proc/sys/net/ipv6/conf/$hv" ] || echo 1 >"/proc/sys/net/ipv6/conf/$hv/disable_ipv6"
   ip link set "$hv" up
@@ -227,9 +214,7 @@ ensure_dockerd() {
 
 wait_dockerd() {
   local k=$1
-  wait_until "$WAIT_SECONDS" "n$k engine" engine_answers "$k" && return 0
-  tail -n 20 "$(log_of "$k")" >&2 || true
-  die "dockerd of n$k did not answer within ${WAIT_SECONDS}s; its log is $(log_of "$k") (last lines above)."
+  await_dockerd "$WAIT_SECONDS" "$(log_of "$k")" "dockerd of n$k" engine_answers "$k"
 }
 
 node_swarm() { on_node "$1" info --format '{{.Swarm.LocalNodeState}} {{.Swarm.NodeID}}' 2>/dev/null || true; }

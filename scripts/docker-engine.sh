@@ -17,6 +17,7 @@ WAIT_SECONDS=${BERTH_DOCKERD_WAIT:-60}
 
 say() { echo "docker-engine: $*"; }
 die() { echo "docker-engine: $*" >&2; exit 1; }
+source "$(dirname "$0")/engines.sh"
 
 engine_answers() { docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
@@ -53,14 +54,7 @@ start_engine() {
     for fd in /proc/self/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-"; done
     exec nohup setsid dockerd --pidfile "$PIDFILE" >>"$LOG" 2>&1 < /dev/null
   ) &
-  local waited=0
-  until engine_answers; do
-    if [ "$waited" -ge $((WAIT_SECONDS * 5)) ]; then
-      tail -n 20 "$LOG" >&2 || true
-      die "dockerd did not answer within ${WAIT_SECONDS}s; its log is $LOG (last lines above)."
-    fi
-    sleep 0.2; waited=$((waited + 1))
-  done
+  await_dockerd "$WAIT_SECONDS" "$LOG" dockerd engine_answers
   print_version
 }
 

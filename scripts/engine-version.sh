@@ -35,6 +35,7 @@ WAIT_SECONDS=${BERTH_DOCKERD_WAIT:-60}
 
 say() { echo "docker-engine[$VERSION]: $*"; }
 die() { echo "docker-engine[$VERSION]: $*" >&2; exit 1; }
+source "$(dirname "$0")/engines.sh"
 api() { curl -sf --unix-socket "$SOCK" "$@"; }
 answers() { [ -S "$SOCK" ] && api http://localhost/version >/dev/null 2>&1; }
 alive() { local st; st=$(ps -o stat= -p "$1" 2>/dev/null) && [ "${st#Z}" = "$st" ]; }
@@ -57,13 +58,7 @@ fetch_binaries() {
 }
 
 ensure_netns() {
-  ip netns list | grep -q "^$NS\b" || ip netns add "$NS"
-  if ! ip link show "$HOST_VETH" >/dev/null 2>&1; then
-    ip -n "$NS" link del eth0 2>/dev/null || true
-    ip link add "$HOST_VETH" type veth peer name "berthp-e$VERSION"
-    ip link set "berthp-e$VERSION" netns "$NS"
-    ip -n "$NS" link set "berthp-e$VERSION" name eth0
-  fi
+  veth_into_netns "$NS" "$HOST_VETH" "berthp-e$VERSION"
   ip addr replace "$HOST_IP/24" dev "$HOST_VETH"
   ip link set "$HOST_VETH" up
   ip -n "$NS" link set lo up
@@ -91,14 +86,7 @@ start() {
         --containerd-namespace "berth-e$VERSION" --containerd-plugins-namespace "berth-e$VERSION-plugins" \
       >>"$LOG" 2>&1 </dev/null
   ) &
-  local waited=0
-  until answers; do
-    if [ "$waited" -ge $((WAIT_SECONDS * 5)) ]; then
-      tail -n 20 "$LOG" >&2 || true
-      die "dockerd did not answer within ${WAIT_SECONDS}s; its log is $LOG (last lines above)."
-    fi
-    sleep 0.2; waited=$((waited + 1))
-  done
+  await_dockerd "$WAIT_SECONDS" "$LOG" dockerd answers
   load_images
   print_version
 }

@@ -65,6 +65,12 @@ public final class EngineFixture implements AfterAllCallback {
         return DockerClientImpl.getInstance(config, http);
     }
 
+    /** Prunes, on every node, everything of this run: its containers, running or not, and its volumes. */
+    public void pruneRun() {
+        berth.prune(dev.berth.PruneOptions.builder().label(RUN_LABEL, runId).includeRunning(true).includeVolumes(true)
+                .build());
+    }
+
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         String filter = RUN_LABEL + "=" + runId;

@@ -27,8 +27,7 @@ class ReplicaSetIT {
     @AfterAll
     static void removeRetainedVolumes() {
         // Replica volumes are kept on purpose (RETAIN): the test removes its own, on every node.
-        engine.berth().prune(dev.berth.PruneOptions.builder().label(EngineFixture.RUN_LABEL, engine.runId())
-                .includeRunning(true).includeVolumes(true).build());
+        engine.pruneRun();
     }
 
     private static String read(StatefulContainer c, String path) {

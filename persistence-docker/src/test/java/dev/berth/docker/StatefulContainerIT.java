@@ -50,8 +50,7 @@ class StatefulContainerIT {
         assertThat(c.exec("sh", "-c", "echo x > /site/new").exitCode()).as("read-only").isNotZero();
         assertThat(c.exec("sh", "-c", "echo written > /site-rw/by-container").exitCode()).isZero();
         c.remove();
-        berth.prune(dev.berth.PruneOptions.builder().label(EngineFixture.RUN_LABEL, engine.runId())
-                .includeRunning(true).includeVolumes(true).build());
+        engine.pruneRun();
 
         assertThat(java.nio.file.Files.readString(site.resolve("index.html"))).isEqualTo("hello");
         assertThat(java.nio.file.Files.readString(rw.resolve("by-container"))).isEqualTo("written\n");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.Berth;
 import dev.berth.PersistentVolume;
 import dev.berth.Placement;
-import dev.berth.PruneOptions;
 import dev.berth.StatefulContainer;
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +29,7 @@ class SwarmSecretsIT {
 
     @AfterAll
     static void clean() {
-        engine.berth().prune(PruneOptions.builder().label(EngineFixture.RUN_LABEL, engine.runId())
-                .includeRunning(true).includeVolumes(true).build());
+        engine.pruneRun();
     }
 
     private StatefulContainer start(String name, PersistentVolume data, String token) {

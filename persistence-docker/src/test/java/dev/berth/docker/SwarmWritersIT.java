@@ -38,8 +38,7 @@ class SwarmWritersIT {
 
     @AfterAll
     static void clean() {
-        engine.berth().prune(PruneOptions.builder().label(EngineFixture.RUN_LABEL, engine.runId())
-                .includeRunning(true).includeVolumes(true).build());
+        engine.pruneRun();
     }
 
     @Test
