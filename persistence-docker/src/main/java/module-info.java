@@ -9,6 +9,7 @@ module dev.berth.docker {
     requires com.fasterxml.jackson.databind;
     requires dev.failsafe.core;
     requires org.apache.commons.compress;
+    requires com.github.luben.zstd_jni;
     requires org.apache.commons.io;
     requires org.slf4j;
 

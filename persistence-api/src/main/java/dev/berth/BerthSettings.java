@@ -31,6 +31,7 @@ public final class BerthSettings {
     private final Map<String, String> nodeEngines;
     private final Path snapshotDirectory;
     private final @Nullable SnapshotStore snapshotStore;
+    private final @Nullable Secret snapshotKey;
     private final String helperImage;
     private final ProgressListener progressListener;
 
@@ -45,6 +46,7 @@ public final class BerthSettings {
         this.nodeEngines = Map.copyOf(b.nodeEngines);
         this.snapshotDirectory = b.snapshotDirectory;
         this.snapshotStore = b.snapshotStore;
+        this.snapshotKey = b.snapshotKey;
         this.helperImage = b.helperImage;
         this.progressListener = b.progressListener;
     }
@@ -71,6 +73,7 @@ public final class BerthSettings {
         b.nodeEngines.putAll(nodeEngines);
         b.snapshotDirectory = snapshotDirectory;
         b.snapshotStore = snapshotStore;
+        b.snapshotKey = snapshotKey;
         b.helperImage = helperImage;
         b.progressListener = progressListener;
         return b;
@@ -136,6 +139,14 @@ public final class BerthSettings {
     }
 
     /**
+     * The key that encrypts and authenticates what snapshots keep in their store (chunk data, trees, indexes and
+     * manifests, with AES-256-GCM); without one, hashes still reveal damage. Never shown: it prints as a mask.
+     */
+    public Optional<Secret> snapshotKey() {
+        return Optional.ofNullable(snapshotKey);
+    }
+
+    /**
      * The image of the helper containers that reach a volume's files for snapshots and restores: {@code busybox:1.35}
      * unless set. Helpers are created and never started, so any image on the engine works; only
      * {@link Snapshot#restoreInPlace()} starts one, to empty the volume, and needs {@code sh} and {@code rm} in it.
@@ -168,6 +179,7 @@ public final class BerthSettings {
         private final Map<String, String> nodeEngines = new LinkedHashMap<>();
         private Path snapshotDirectory = Path.of(System.getProperty("user.home"), ".berth", "snapshots");
         private @Nullable SnapshotStore snapshotStore;
+        private @Nullable Secret snapshotKey;
         private String helperImage = "busybox:1.35";
         private ProgressListener progressListener = ProgressListener.none();
 
@@ -225,6 +237,19 @@ public final class BerthSettings {
         /** Keeps snapshots in this store; see {@link dev.berth.spi.SnapshotStoreProvider} for how one is found. */
         public Builder snapshotStore(SnapshotStore snapshotStore) {
             this.snapshotStore = Objects.requireNonNull(snapshotStore, "snapshotStore");
+            return this;
+        }
+
+        /**
+         * Encrypts and authenticates snapshots with a key derived from this passphrase (PBKDF2 with the store's salt).
+         * A store made with a key is opened only with the same key; one made without a key is opened only without.
+         */
+        public Builder snapshotKey(Secret passphrase) {
+            Objects.requireNonNull(passphrase, "snapshotKey");
+            if (passphrase.reveal().length() < 8) {
+                throw new IllegalArgumentException("a snapshot key must have at least 8 characters");
+            }
+            this.snapshotKey = passphrase;
             return this;
         }
 

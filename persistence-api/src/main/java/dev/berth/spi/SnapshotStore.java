@@ -1,85 +1,66 @@
 package dev.berth.spi;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * Where snapshots are kept: per snapshot id, a manifest of string properties and two streamed parts, the archive and
- * the checksum list. Berth makes and checks their content; a store only keeps bytes, so an implementation (a local
- * directory, an object store) needs no knowledge of tar or Docker. Parts can be larger than memory: stream them.
+ * Where snapshots are kept: an object store of immutable, named byte objects, such as a local directory or an S3
+ * bucket. Berth writes its repository format into it (content-defined chunks in pack files, an index, trees and
+ * manifests; see {@code docs/repository-format.md}); a store only keeps bytes, so an implementation needs no
+ * knowledge of snapshots, tar or Docker. Objects can be larger than memory: stream them.
  *
  * <p>Contract, checked by the TCK {@code dev.berth.docker.SnapshotStoreContract} that every implementation must pass:
  * <ul>
- *   <li>a snapshot appears in {@link #list()} and {@link #find(String)} only once its draft is
- *       {@link Draft#commit(Map) committed}, with exactly the committed manifest and parts; a draft closed without a
- *       commit leaves nothing behind;</li>
- *   <li>committing an id that exists fails, and leaves the existing snapshot as it was;</li>
- *   <li>{@link #delete(String)} makes a snapshot disappear at once, and is a no-op for an unknown id;</li>
- *   <li>every method of the store is thread-safe; drafts of different ids may be written concurrently.</li>
+ *   <li>{@link #put} is create-only and atomic: readers see an object whole or not at all, also when the writer dies
+ *       half-way; a put of a key that exists changes nothing and returns {@code false};</li>
+ *   <li>{@link #list(String)} returns every key with the prefix that a completed put made and no delete removed;</li>
+ *   <li>{@link #delete(String)} makes an object disappear, and is a no-op for an unknown key;</li>
+ *   <li>every method is thread-safe, also across processes and machines sharing the store.</li>
  * </ul>
- * Ids are made of {@code [A-Za-z0-9._-]}. Failures are thrown as {@link IOException}s whose message says what to
- * do. No method returns null.
+ * Keys are made of {@code [a-z0-9/._-]}, at most 200 characters, never starting with {@code /} or {@code .}.
+ * Failures are thrown as {@link IOException}s whose message says what to do. No method returns null.
  */
 public interface SnapshotStore {
 
-    /** The streamed parts of a snapshot. */
-    enum Part {
-        /** The volume's files as a tar archive. */
-        ARCHIVE,
-        /** One line per archive entry with its metadata and SHA-256, in archive order. */
-        CHECKSUMS
-    }
-
-    /** Where the snapshots are, for messages, such as {@code local:/home/me/.berth/snapshots}. */
+    /** Where the objects are, for messages, such as {@code local:/home/me/.berth/snapshots}. */
     String location();
 
-    /** Starts writing a new snapshot; nothing is visible until it is committed. */
-    Draft create(String id) throws IOException;
-
-    /** Every committed snapshot's id and manifest, in no particular order. */
-    List<Stored> list() throws IOException;
-
-    Optional<Stored> find(String id) throws IOException;
-
     /**
-     * Reads a part of a committed snapshot.
+     * Writes an object of exactly {@code length} bytes read from {@code data}, unless one of that key exists.
      *
-     * @throws java.nio.file.NoSuchFileException when there is no such snapshot
+     * @return whether this call made the object
+     * @throws IOException when the data ends early or the object cannot be written; nothing is then visible
      */
-    InputStream open(String id, Part part) throws IOException;
+    boolean put(String key, InputStream data, long length) throws IOException;
 
-    /** The size in bytes of a part of a committed snapshot. */
-    long size(String id, Part part) throws IOException;
-
-    /** Deletes a snapshot; returns whether it existed. */
-    boolean delete(String id) throws IOException;
-
-    /** A committed snapshot: its id and manifest. */
-    record Stored(String id, Map<String, String> manifest) {
-        public Stored {
-            manifest = Map.copyOf(manifest);
+    /** Writes the file's content as an object, as {@link #put} does; a store may move the file in (it is then gone). */
+    default boolean putFile(String key, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return put(key, in, Files.size(file));
         }
     }
 
     /**
-     * A snapshot being written. One thread opens its parts and commits it, but the two parts' streams may be written
-     * from two threads at once. Closing it uncommitted discards it.
+     * Reads an object.
+     *
+     * @throws java.nio.file.NoSuchFileException when there is no such object
      */
-    interface Draft extends Closeable {
+    InputStream get(String key) throws IOException;
 
-        /** The stream to write a part to; each part is written once. */
-        OutputStream open(Part part) throws IOException;
+    /**
+     * Reads {@code length} bytes of an object from {@code offset}.
+     *
+     * @throws java.nio.file.NoSuchFileException when there is no such object
+     * @throws java.io.EOFException when the object is shorter
+     */
+    InputStream get(String key, long offset, long length) throws IOException;
 
-        /**
-         * Makes the snapshot visible, with this manifest, atomically.
-         *
-         * @throws java.nio.file.FileAlreadyExistsException when a snapshot of that id exists
-         */
-        void commit(Map<String, String> manifest) throws IOException;
-    }
+    /** The keys that start with {@code prefix}, in no particular order. */
+    List<String> list(String prefix) throws IOException;
+
+    /** Deletes an object; returns whether it existed. */
+    boolean delete(String key) throws IOException;
 }

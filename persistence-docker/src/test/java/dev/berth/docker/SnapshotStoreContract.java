@@ -3,18 +3,15 @@ package dev.berth.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.spi.SnapshotStore.Part;
 import dev.berth.spi.SnapshotStore;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,147 +19,132 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The TCK of {@link SnapshotStore}: every implementation must pass it. Extend it and return a new, empty store from
- * {@link #newStore()}; each test gets its own.
+ * The TCK of {@link SnapshotStore}, the object store that Berth's repository lives in: every implementation must pass
+ * it. Extend it and return a new, empty store from {@link #newStore()}.
  */
 public abstract class SnapshotStoreContract {
-    private static final Map<String, String> MANIFEST = Map.of("id", "s1", "name", "before = migration #1 ü",
-            "multi", "line one\nline two", "spaces", "  leading and trailing  ", "empty", "");
-
     private SnapshotStore store;
 
-    /** A new store with no snapshots in it. */
+    /** A new, empty store. */
     protected abstract SnapshotStore newStore() throws Exception;
 
     @BeforeEach
-    void openStore() throws Exception {
+    void open() throws Exception {
         store = newStore();
     }
 
-    private void write(String id, byte[] archive, Map<String, String> manifest) throws IOException {
-        try (SnapshotStore.Draft draft = store.create(id)) {
-            try (OutputStream out = draft.open(Part.ARCHIVE)) {
-                out.write(archive);
-            }
-            try (OutputStream out = draft.open(Part.CHECKSUMS)) {
-                out.write(("checksums of " + id).getBytes(StandardCharsets.UTF_8));
-            }
-            draft.commit(manifest);
-        }
+    private static InputStream text(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private byte[] read(String id, Part part) throws IOException {
-        try (InputStream in = store.open(id, part)) {
-            return in.readAllBytes();
+    private String read(String key) throws IOException {
+        try (InputStream in = store.get(key)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     @Test
-    void aCommittedSnapshotIsThereExactlyAsWritten() throws IOException {
-        write("s1", "tar bytes".getBytes(StandardCharsets.UTF_8), MANIFEST);
+    void anObjectIsReadBackWholeOrByRange() throws IOException {
+        assertThat(store.put("data/ab/one", text("0123456789"), 10)).isTrue();
 
-        assertThat(store.find("s1")).hasValueSatisfying(s -> assertThat(s.manifest()).isEqualTo(MANIFEST));
-        assertThat(store.list()).singleElement().satisfies(s -> assertThat(s.id()).isEqualTo("s1"));
-        assertThat(read("s1", Part.ARCHIVE)).asString(StandardCharsets.UTF_8).isEqualTo("tar bytes");
-        assertThat(read("s1", Part.CHECKSUMS)).asString(StandardCharsets.UTF_8).isEqualTo("checksums of s1");
-        assertThat(store.size("s1", Part.ARCHIVE)).isEqualTo(9);
-        assertThat(store.location()).isNotBlank();
-    }
-
-    @Test
-    void aDraftClosedWithoutCommitLeavesNothing() throws IOException {
-        try (SnapshotStore.Draft draft = store.create("s1")) {
-            draft.open(Part.ARCHIVE).write(new byte[1000]);
+        assertThat(read("data/ab/one")).isEqualTo("0123456789");
+        try (InputStream in = store.get("data/ab/one", 3, 4)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("3456");
         }
-
-        assertThat(store.list()).isEmpty();
-        assertThat(store.find("s1")).isEmpty();
-        assertThatThrownBy(() -> store.open("s1", Part.ARCHIVE)).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> store.get("data/ab/one", 8, 4).readAllBytes()).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> store.get("data/ab/missing")).isInstanceOf(NoSuchFileException.class);
     }
 
     @Test
-    void aTakenIdCannotBeCommittedAgain() throws IOException {
-        write("s1", new byte[] {1}, MANIFEST);
+    void aPutIsCreateOnlyAndLeavesTheFirstObjectAsItWas() throws IOException {
+        assertThat(store.put("snapshots/s1", text("first"), 5)).isTrue();
 
-        assertThatThrownBy(() -> write("s1", new byte[] {2}, Map.of("other", "manifest")))
-                .isInstanceOf(IOException.class);
-        assertThat(read("s1", Part.ARCHIVE)).containsExactly(1);
-        assertThat(store.find("s1").orElseThrow().manifest()).isEqualTo(MANIFEST);
+        assertThat(store.put("snapshots/s1", text("second"), 6)).isFalse();
+        assertThat(read("snapshots/s1")).isEqualTo("first");
     }
 
     @Test
-    void deleteMakesItDisappearAndIgnoresUnknownIds() throws IOException {
-        write("s1", new byte[] {1}, MANIFEST);
+    void aPutWhoseDataEndsEarlyOrFailsHalfWayLeavesNothing() throws IOException {
+        assertThatThrownBy(() -> store.put("index/short", text("abc"), 10)).isInstanceOf(IOException.class);
+        InputStream failing = new InputStream() {
+            private int n;
 
-        assertThat(store.delete("s1")).isTrue();
-        assertThat(store.delete("s1")).isFalse();
-        assertThat(store.delete("never-there")).isFalse();
-        assertThat(store.list()).isEmpty();
-        assertThatThrownBy(() -> store.open("s1", Part.CHECKSUMS)).isInstanceOf(NoSuchFileException.class);
-    }
-
-    @Test
-    void largePartsStreamThrough() throws Exception {
-        long size = 48L << 20;
-        try (SnapshotStore.Draft draft = store.create("big")) {
-            try (OutputStream out = draft.open(Part.ARCHIVE)) {
-                Random random = new Random(7);
-                byte[] block = new byte[1 << 16];
-                for (long written = 0; written < size; written += block.length) {
-                    random.nextBytes(block);
-                    out.write(block);
+            @Override
+            public int read() throws IOException {
+                if (n++ >= 1000) {
+                    throw new IOException("the writer died");
                 }
+                return 'x';
             }
-            draft.open(Part.CHECKSUMS).close();
-            draft.commit(MANIFEST);
-        }
+        };
+        assertThatThrownBy(() -> store.put("index/crashed", failing, 5000)).isInstanceOf(IOException.class);
 
-        MessageDigest expected = MessageDigest.getInstance("SHA-256");
-        Random random = new Random(7);
-        byte[] block = new byte[1 << 16];
-        for (long written = 0; written < size; written += block.length) {
-            random.nextBytes(block);
-            expected.update(block);
-        }
-        MessageDigest actual = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = store.open("big", Part.ARCHIVE)) {
-            for (int n = in.read(block); n >= 0; n = in.read(block)) {
-                actual.update(block, 0, n);
-            }
-        }
-        assertThat(actual.digest()).isEqualTo(expected.digest());
-        assertThat(store.size("big", Part.ARCHIVE)).isEqualTo(size);
+        assertThat(store.list("index/")).isEmpty();
+        assertThatThrownBy(() -> store.get("index/crashed")).isInstanceOf(NoSuchFileException.class);
+        assertThat(store.put("index/crashed", text("whole"), 5)).as("the key is still free").isTrue();
     }
 
     @Test
-    void draftsOfDifferentIdsAndTheirPartsAreWrittenConcurrently() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+    void listingByPrefixAndDeleting() throws IOException {
+        store.put("data/00/a", text("a"), 1);
+        store.put("data/ff/b", text("b"), 1);
+        store.put("locks/write.1.x", text("l"), 1);
+        store.put("locks/gc.2.y", text("l"), 1);
+
+        assertThat(store.list("data/")).containsExactlyInAnyOrder("data/00/a", "data/ff/b");
+        assertThat(store.list("locks/write.")).containsExactly("locks/write.1.x");
+        assertThat(store.list("")).hasSize(4);
+        assertThat(store.delete("data/00/a")).isTrue();
+        assertThat(store.delete("data/00/a")).as("gone is a no-op").isFalse();
+        assertThat(store.list("data/")).containsExactly("data/ff/b");
+    }
+
+    @Test
+    void ofConcurrentWritersOfOneKeyExactlyOneMakesItAndItIsWhole() throws Exception {
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
-            List<Future<?>> writes = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                String id = "s" + i;
-                writes.add(pool.submit(() -> {
-                    try (SnapshotStore.Draft draft = store.create(id)) {
-                        OutputStream archive = draft.open(Part.ARCHIVE);
-                        OutputStream checksums = draft.open(Part.CHECKSUMS);
-                        Future<?> other = pool.submit(() -> {
-                            checksums.write(id.getBytes(StandardCharsets.UTF_8));
-                            return null;
-                        });
-                        archive.write(new byte[1 << 20]);
-                        other.get();
-                        draft.commit(Map.of("id", id));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : writes) {
-                f.get();
+            for (int round = 0; round < 20; round++) {
+                String key = "snapshots/race-" + round;
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Boolean>> made = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    String body = ("writer-" + w + "-").repeat(10_000);
+                    made.add(pool.submit(() -> {
+                        go.await();
+                        return store.put(key, text(body), body.length());
+                    }));
+                }
+                go.countDown();
+                int winners = 0;
+                for (Future<Boolean> f : made) {
+                    winners += f.get() ? 1 : 0;
+                }
+                assertThat(winners).as("round " + round).isEqualTo(1);
+                String stored = read(key);
+                assertThat(stored).hasSize(("writer-0-").length() * 10_000);
+                assertThat(stored).isEqualTo(stored.substring(0, 9).repeat(10_000));
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(store.list()).extracting(SnapshotStore.Stored::id).containsExactlyInAnyOrder("s0", "s1", "s2", "s3");
-        assertThat(read("s2", Part.CHECKSUMS)).asString(StandardCharsets.UTF_8).isEqualTo("s2");
+    }
+
+    @Test
+    void concurrentWritersOfDistinctKeysAllLand() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> made = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String key = "data/" + String.format("%02x", i % 256) + "/object-" + i;
+                made.add(pool.submit(() -> store.put(key, text(key), key.length())));
+            }
+            for (Future<Boolean> f : made) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.list("data/")).hasSize(200);
     }
 }

@@ -7,7 +7,6 @@ import dev.berth.Progress;
 import dev.berth.Snapshot;
 import dev.berth.docker.internal.archive.ProgressMeter;
 import dev.berth.docker.internal.node.EngineContext;
-import dev.berth.spi.SnapshotStore;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,10 +17,10 @@ import java.util.Map;
 /** A snapshot in a store, restored through one connection's engine. Immutable and thread-safe. */
 final class DockerSnapshot implements Snapshot {
     private final EngineContext ctx;
-    private final SnapshotStore store;
+    private final ArchiveStore store;
     private final SnapshotManifest manifest;
 
-    DockerSnapshot(EngineContext ctx, SnapshotStore store, SnapshotManifest manifest) {
+    DockerSnapshot(EngineContext ctx, ArchiveStore store, SnapshotManifest manifest) {
         this.ctx = ctx;
         this.store = store;
         this.manifest = manifest;
@@ -106,7 +105,7 @@ final class DockerSnapshot implements Snapshot {
         SnapshotPorter.export(store, manifest, file, ctx.settings().progressListener());
     }
 
-    static BerthException storeFailure(SnapshotStore store, SnapshotManifest m, String action, IOException e) {
+    static BerthException storeFailure(ArchiveStore store, SnapshotManifest m, String action, IOException e) {
         if (e instanceof NoSuchFileException) {
             return new BerthException("Snapshot '" + m.id() + "' is no longer in " + store.location()
                     + ": it was deleted. List the snapshots there with berth.snapshots().list().", e);

@@ -5,7 +5,6 @@ import dev.berth.Retention;
 import dev.berth.Snapshot;
 import dev.berth.Snapshots;
 import dev.berth.docker.internal.node.EngineContext;
-import dev.berth.spi.SnapshotStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +22,7 @@ public final class DockerSnapshots implements Snapshots {
             Comparator.comparing(Snapshot::createdAt).thenComparing(Snapshot::id).reversed();
 
     private final EngineContext ctx;
-    private final SnapshotStore store;
+    private final ArchiveStore store;
 
     public DockerSnapshots(EngineContext ctx) {
         this.ctx = ctx;
@@ -32,7 +31,7 @@ public final class DockerSnapshots implements Snapshots {
 
     @Override
     public List<Snapshot> list() {
-        List<SnapshotStore.Stored> stored;
+        List<ArchiveStore.Stored> stored;
         try {
             stored = store.list();
         } catch (IOException e) {
@@ -40,7 +39,7 @@ public final class DockerSnapshots implements Snapshots {
                     + ". Check that the store is reachable.", e);
         }
         List<Snapshot> snapshots = new ArrayList<>();
-        for (SnapshotStore.Stored s : stored) {
+        for (ArchiveStore.Stored s : stored) {
             try {
                 snapshots.add(new DockerSnapshot(ctx, store, SnapshotManifest.fromMap(s.manifest())));
             } catch (BerthException e) {

@@ -1,67 +1,63 @@
 package dev.berth.docker.internal.snapshot;
 
 import dev.berth.spi.SnapshotStore;
-import java.io.FileInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.io.input.BoundedInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link SnapshotStore}: one directory per snapshot under a root ({@code ~/.berth/snapshots} unless
- * configured), holding {@value #MANIFEST}, {@value #ARCHIVE} and {@value #CHECKSUMS}. Drafts are written in a
- * hidden directory, forced to disk, and renamed into place on commit, so a snapshot is there completely or not at all,
- * also after a crash. Deletion renames first, then removes. Thread-safe.
+ * The default {@link SnapshotStore}: one file per object under a root directory ({@code ~/.berth/snapshots} unless
+ * configured), a key's slashes its subdirectories. A put writes a hidden temporary file, forces it to disk, and links
+ * it to its name, which fails when the name exists: objects are create-only and whole, also after a crash. Leftover
+ * temporary files older than {@link #ABANDONED} are removed on opening. Thread-safe, also across processes.
  */
-final class LocalSnapshotStore implements SnapshotStore {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalSnapshotStore.class);
-    static final String MANIFEST = "manifest.properties";
-    static final String ARCHIVE = "archive.tar";
-    static final String CHECKSUMS = "checksums.txt";
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
+public final class LocalSnapshotStore implements SnapshotStore {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSnapshotStore.class);
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9/._-]{0,199}");
+    static final String TEMPORARY = ".tmp";
+    /** Temporary files older than this are leftovers of a put that crashed; a live one is younger. */
+    static final Duration ABANDONED = Duration.ofHours(6);
 
     private final Path root;
 
-    /** Drafts older than this are leftovers of a write that crashed; a live one is younger. */
-    static final java.time.Duration ABANDONED = java.time.Duration.ofHours(6);
-
-    LocalSnapshotStore(Path root) {
+    public LocalSnapshotStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
-        removeAbandonedDrafts();
+        removeAbandoned();
     }
 
-    /** A write that crashed leaves its draft behind; it is never a snapshot (only a commit makes one), so it goes. */
-    private void removeAbandonedDrafts() {
-        if (!Files.isDirectory(root)) {
+    private void removeAbandoned() {
+        Path tmp = root.resolve(TEMPORARY);
+        if (!Files.isDirectory(tmp)) {
             return;
         }
-        java.time.Instant before = java.time.Instant.now().minus(ABANDONED);
-        try (var drafts = Files.newDirectoryStream(root, ".draft-*")) {
-            for (Path draft : drafts) {
-                if (Files.getLastModifiedTime(draft).toInstant().isBefore(before)) {
-                    deleteTree(draft);
-                    LOG.info("Removed the draft {} of a snapshot write that did not finish", draft.getFileName());
+        Instant before = Instant.now().minus(ABANDONED);
+        try (Stream<Path> files = Files.list(tmp)) {
+            for (Path f : files.toList()) {
+                if (Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(f);
+                    LOG.info("Removed {}, left by a write to the snapshot store that did not finish", f);
                 }
             }
         } catch (IOException e) {
-            LOG.warn("Could not clean abandoned drafts in {}: {}", root, e.getMessage());
+            LOG.warn("Could not clean abandoned writes in {}: {}", tmp, e.getMessage());
         }
-    }
-
-    static String fileOf(Part part) {
-        return part == Part.ARCHIVE ? ARCHIVE : CHECKSUMS;
     }
 
     @Override
@@ -70,96 +66,127 @@ final class LocalSnapshotStore implements SnapshotStore {
     }
 
     @Override
-    public Draft create(String id) throws IOException {
-        requireValid(id);
-        Files.createDirectories(root);
-        return new LocalSnapshotDraft(Files.createTempDirectory(root, ".draft-" + id + "-"), root.resolve(id));
-    }
-
-    @Override
-    public List<Stored> list() throws IOException {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        List<Stored> found = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, p -> !p.getFileName().toString().startsWith("."))) {
-            for (Path dir : dirs) {
-                read(dir).ifPresent(found::add);
-            }
-        }
-        return found;
-    }
-
-    @Override
-    public Optional<Stored> find(String id) throws IOException {
-        return ID.matcher(id).matches() ? read(root.resolve(id)) : Optional.empty();
-    }
-
-    private Optional<Stored> read(Path dir) throws IOException {
-        try (InputStream in = Files.newInputStream(dir.resolve(MANIFEST))) {
-            return Optional.of(new Stored(dir.getFileName().toString(), PropertiesText.read(in)));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-    }
-
-    @Override
-    public InputStream open(String id, Part part) throws IOException {
-        // A FileInputStream skips by seeking, which a check of headers only relies on to be quick.
-        return new FileInputStream(committed(id).resolve(fileOf(part)).toFile());
-    }
-
-    @Override
-    public long size(String id, Part part) throws IOException {
-        return Files.size(committed(id).resolve(fileOf(part)));
-    }
-
-    private Path committed(String id) throws NoSuchFileException {
-        if (!ID.matcher(id).matches() || !Files.isRegularFile(root.resolve(id).resolve(MANIFEST))) {
-            throw new NoSuchFileException(root.resolve(id).toString(), null, "no snapshot '" + id + "' in " + root);
-        }
-        return root.resolve(id);
-    }
-
-    @Override
-    public boolean delete(String id) throws IOException {
-        if (!ID.matcher(id).matches()) {
+    public boolean put(String key, InputStream data, long length) throws IOException {
+        Path target = pathOf(key);
+        if (Files.exists(target)) {
             return false;
         }
-        Path gone = root.resolve(".deleting-" + id + "-" + UUID.randomUUID());
+        Path tmp = temporary();
         try {
-            Files.move(root.resolve(id), gone, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException e) {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                long copied = BoundedInputStream.builder().setInputStream(data).setMaxCount(length).get()
+                        .transferTo(Channels.newOutputStream(out));
+                if (copied != length) {
+                    throw new EOFException("the data for '" + key + "' has " + copied + " bytes, not " + length);
+                }
+                out.force(true);
+            }
+            return link(target, tmp);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Links the file in when it is on the same file system (no copy); else copies it. */
+    @Override
+    public boolean putFile(String key, Path file) throws IOException {
+        Path target = pathOf(key);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        try {
+            return link(target, file);
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException | UnsupportedOperationException otherFileSystem) {
+            return SnapshotStore.super.putFile(key, file);
+        }
+    }
+
+    private boolean link(Path target, Path file) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.createLink(target, file);
+        } catch (FileAlreadyExistsException e) {
             return false;
         }
-        deleteTree(gone);
+        forceDirectory(target.getParent());
         return true;
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+    @Override
+    public InputStream get(String key) throws IOException {
+        return Files.newInputStream(existing(key));
+    }
+
+    @Override
+    public InputStream get(String key, long offset, long length) throws IOException {
+        FileChannel channel = FileChannel.open(existing(key), StandardOpenOption.READ);
+        if (offset < 0 || length < 0 || offset + length > channel.size()) {
+            channel.close();
+            throw new EOFException("'" + key + "' has " + channel.size() + " bytes, fewer than " + (offset + length));
+        }
+        channel.position(offset);
+        return BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel)).setMaxCount(length).get();
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        int slash = prefix.lastIndexOf('/');
+        Path dir = slash < 0 ? root : pathOf(prefix.substring(0, slash));
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(Files::isRegularFile).forEach(f -> {
+                String key = root.relativize(f).toString();
+                if (key.startsWith(prefix) && !key.startsWith(TEMPORARY)) {
+                    keys.add(key);
                 }
             });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof NoSuchFileException)) {
+                throw e.getCause();
+            }
+            // a directory removed while it was listed: list again
+            return list(prefix);
         }
+        return keys;
     }
 
-    private static void requireValid(String id) {
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("'" + id + "' is not a snapshot id: use up to 128 of [A-Za-z0-9._-], "
-                    + "not starting with '.'");
-        }
+    @Override
+    public boolean delete(String key) throws IOException {
+        return Files.deleteIfExists(pathOf(key));
     }
 
-    /** Thrown by a draft's commit when the id is taken. */
-    static FileAlreadyExistsException taken(Path target) {
-        return new FileAlreadyExistsException(target.toString(), null, "a snapshot with this id exists");
+    private Path existing(String key) throws NoSuchFileException {
+        Path p = pathOf(key);
+        if (!Files.isRegularFile(p)) {
+            throw new NoSuchFileException(location() + "/" + key, null, "no such object in the snapshot store");
+        }
+        return p;
+    }
+
+    private Path pathOf(String key) {
+        if (!KEY.matcher(key).matches() || key.contains("..") || key.contains("//") || key.endsWith("/")) {
+            throw new IllegalArgumentException("'" + key + "' is not a snapshot store key");
+        }
+        return root.resolve(key);
+    }
+
+    private Path temporary() throws IOException {
+        Path dir = root.resolve(TEMPORARY);
+        Files.createDirectories(dir);
+        return Files.createFile(dir.resolve(UUID.randomUUID().toString()));
+    }
+
+    private static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true); // the link itself survives a crash
+        } catch (IOException e) {
+            // not every file system can force a directory; the file itself is forced already
+        }
     }
 
     @Override

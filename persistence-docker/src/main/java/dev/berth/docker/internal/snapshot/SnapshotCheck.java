@@ -5,7 +5,6 @@ import dev.berth.docker.internal.archive.ArchiveReader;
 import dev.berth.docker.internal.archive.ArchiveRecord;
 import dev.berth.docker.internal.archive.ProgressMeter;
 import dev.berth.docker.internal.common.Sha256;
-import dev.berth.spi.SnapshotStore;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,13 +39,13 @@ final class SnapshotCheck {
      * @throws SnapshotCorruptedException naming the damaged files, after the whole archive was read
      * @throws dev.berth.UnsafeArchiveException at the first entry that must not be restored
      */
-    static void run(SnapshotStore store, SnapshotManifest m, ArchiveReader.Visitor visitor, ProgressMeter meter)
+    static void run(ArchiveStore store, SnapshotManifest m, ArchiveReader.Visitor visitor, ProgressMeter meter)
             throws IOException {
         SnapshotCheck check = new SnapshotCheck();
         MessageDigest listSha = Sha256.digest();
-        try (InputStream archive = store.open(m.id(), SnapshotStore.Part.ARCHIVE);
+        try (InputStream archive = store.open(m.id(), ArchiveStore.Part.ARCHIVE);
                 BufferedReader lines = new BufferedReader(new InputStreamReader(new DigestInputStream(
-                        store.open(m.id(), SnapshotStore.Part.CHECKSUMS), listSha), StandardCharsets.UTF_8))) {
+                        store.open(m.id(), ArchiveStore.Part.CHECKSUMS), listSha), StandardCharsets.UTF_8))) {
             check.compare(new ArchiveReader(meter.counting(new BufferedInputStream(archive, BUFFER))), lines, visitor);
             while (lines.readLine() != null) {
                 // read to the end, for the list's own checksum

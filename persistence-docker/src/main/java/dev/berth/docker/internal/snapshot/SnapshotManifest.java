@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * What a snapshot's manifest records, and its form as string properties for a
- * {@link dev.berth.spi.SnapshotStore}: the source volume's spec, when it was taken, at which consistency and with how
+ * {@link dev.berth.spi.ArchiveStore}: the source volume's spec, when it was taken, at which consistency and with how
  * much downtime, its sizes, and the checksum over its per-file checksum list. Immutable.
  */
 record SnapshotManifest(String id, String name, VolumeSpec source, Instant createdAt, Consistency consistency,

@@ -12,7 +12,6 @@ import dev.berth.docker.internal.archive.ProgressMeter;
 import dev.berth.docker.internal.archive.TeeInput;
 import dev.berth.docker.internal.common.Sha256;
 import dev.berth.docker.internal.node.EngineContext;
-import dev.berth.spi.SnapshotStore;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +45,7 @@ final class SnapshotPorter {
     private SnapshotPorter() {
     }
 
-    static void export(SnapshotStore store, SnapshotManifest m, Path file, ProgressListener listener) {
+    static void export(ArchiveStore store, SnapshotManifest m, Path file, ProgressListener listener) {
         if (Files.exists(file)) {
             throw new BerthException("'" + file + "' exists: an export never overwrites a file. Choose another path, "
                     + "or delete that file first.");
@@ -62,10 +61,10 @@ final class SnapshotPorter {
                 ByteArrayOutputStream manifest = new ByteArrayOutputStream();
                 PropertiesText.write(m.toMap(), manifest);
                 put(tar, MANIFEST, m, manifest.size(), new ByteArrayInputStream(manifest.toByteArray()));
-                put(tar, CHECKSUMS, m, store.size(m.id(), SnapshotStore.Part.CHECKSUMS),
-                        store.open(m.id(), SnapshotStore.Part.CHECKSUMS));
-                put(tar, ARCHIVE, m, store.size(m.id(), SnapshotStore.Part.ARCHIVE),
-                        meter.counting(store.open(m.id(), SnapshotStore.Part.ARCHIVE)));
+                put(tar, CHECKSUMS, m, store.size(m.id(), ArchiveStore.Part.CHECKSUMS),
+                        store.open(m.id(), ArchiveStore.Part.CHECKSUMS));
+                put(tar, ARCHIVE, m, store.size(m.id(), ArchiveStore.Part.ARCHIVE),
+                        meter.counting(store.open(m.id(), ArchiveStore.Part.ARCHIVE)));
                 tar.finish();
             }
             Files.move(part, file);
@@ -94,14 +93,14 @@ final class SnapshotPorter {
         }
     }
 
-    static Snapshot importFrom(EngineContext ctx, SnapshotStore store, Path file) {
+    static Snapshot importFrom(EngineContext ctx, ArchiveStore store, Path file) {
         SnapshotManifest m;
         ProgressMeter meter;
         try (TarArchiveInputStream tar = new TarArchiveInputStream(
                 new BufferedInputStream(Files.newInputStream(file), 1 << 20), StandardCharsets.UTF_8.name())) {
             next(tar, file, MANIFEST);
             m = SnapshotManifest.fromMap(PropertiesText.read(new ByteArrayInputStream(tar.readNBytes(1 << 20))));
-            Optional<SnapshotStore.Stored> there = store.find(m.id());
+            Optional<ArchiveStore.Stored> there = store.find(m.id());
             if (there.isPresent()) {
                 // The store has it: the file is still read and checked whole, so that a damaged copy is refused.
                 verifyWhole(ctx, file);
@@ -109,10 +108,10 @@ final class SnapshotPorter {
             }
             meter = new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.IMPORT,
                     "'" + m.name() + "' (" + m.id() + ") from " + file, m.archiveBytes());
-            try (SnapshotStore.Draft draft = store.create(m.id())) {
+            try (ArchiveStore.Draft draft = store.create(m.id())) {
                 copyChecksums(tar, file, m, draft);
                 next(tar, file, ARCHIVE);
-                OutputStream archive = draft.open(SnapshotStore.Part.ARCHIVE);
+                OutputStream archive = draft.open(ArchiveStore.Part.ARCHIVE);
                 TeeInput tee = new TeeInput(meter.counting(tar), archive);
                 ArchiveReader entries = new ArchiveReader(tee);
                 for (ArchiveRecord r = entries.next(false, ArchiveReader.Visitor.NONE); r != null;
@@ -142,10 +141,10 @@ final class SnapshotPorter {
     }
 
     private static void copyChecksums(TarArchiveInputStream tar, Path file, SnapshotManifest m,
-            SnapshotStore.Draft draft) throws IOException {
+            ArchiveStore.Draft draft) throws IOException {
         next(tar, file, CHECKSUMS);
         MessageDigest sha = Sha256.digest();
-        OutputStream out = new DigestOutputStream(draft.open(SnapshotStore.Part.CHECKSUMS), sha);
+        OutputStream out = new DigestOutputStream(draft.open(ArchiveStore.Part.CHECKSUMS), sha);
         tar.transferTo(out);
         out.flush();
         if (!("sha256:" + Sha256.hex(sha.digest())).equals(m.checksum())) {
@@ -158,13 +157,13 @@ final class SnapshotPorter {
     private static void verifyWhole(EngineContext ctx, Path file) throws IOException {
         Path scratch = Files.createTempDirectory("berth-import-check-");
         try {
-            importFrom(ctx, new LocalSnapshotStore(scratch), file);
+            importFrom(ctx, new StoredArchives(new LocalSnapshotStore(scratch)), file);
         } finally {
-            LocalSnapshotStore.deleteTree(scratch);
+            org.apache.commons.io.file.PathUtils.deleteDirectory(scratch);
         }
     }
 
-    private static Snapshot existing(EngineContext ctx, SnapshotStore store, SnapshotManifest imported,
+    private static Snapshot existing(EngineContext ctx, ArchiveStore store, SnapshotManifest imported,
             SnapshotManifest there) {
         if (!there.checksum().equals(imported.checksum())) {
             throw new BerthException("The store " + store.location() + " already holds a different snapshot with id '"

@@ -16,7 +16,6 @@ import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.node.Specs;
 import dev.berth.docker.internal.volume.ArchiveHelper;
 import dev.berth.docker.internal.volume.VolumeStore;
-import dev.berth.spi.SnapshotStore;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +34,7 @@ final class SnapshotRestorer {
     private SnapshotRestorer() {
     }
 
-    static PersistentVolume restore(EngineContext ctx, SnapshotStore store, SnapshotManifest m, String newName) {
+    static PersistentVolume restore(EngineContext ctx, ArchiveStore store, SnapshotManifest m, String newName) {
         VolumeSpec source = m.source();
         // Nothing authenticates a manifest (a snapshot key will), so its driver and driver options are never taken:
         // "type=none, o=bind, device=/etc" would make the new volume a bind of a host directory, written as root.
@@ -71,7 +70,7 @@ final class SnapshotRestorer {
         return target;
     }
 
-    static PersistentVolume inPlace(EngineContext ctx, SnapshotStore store, SnapshotManifest m) {
+    static PersistentVolume inPlace(EngineContext ctx, ArchiveStore store, SnapshotManifest m) {
         String name = m.source().name();
         Optional<PersistentVolume> existing = VolumeStore.of(ctx).find(name);
         if (existing.isEmpty()) {
@@ -104,7 +103,7 @@ final class SnapshotRestorer {
     }
 
     /** Reads the whole snapshot, re-hashing every file. */
-    static void check(SnapshotStore store, SnapshotManifest m, ProgressMeter meter) {
+    static void check(ArchiveStore store, SnapshotManifest m, ProgressMeter meter) {
         try {
             SnapshotCheck.run(store, m, ArchiveReader.Visitor.NONE, meter);
             meter.finish();
@@ -113,7 +112,7 @@ final class SnapshotRestorer {
         }
     }
 
-    private static void write(EngineContext ctx, ArchiveHelper helper, SnapshotStore store, SnapshotManifest m) {
+    private static void write(EngineContext ctx, ArchiveHelper helper, ArchiveStore store, SnapshotManifest m) {
         ProgressMeter meter = new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.RESTORE,
                 describe(m), m.archiveBytes());
         // On this thread, straight into the request body: the engine extracts what the socket already holds while

@@ -16,13 +16,13 @@ import java.util.WeakHashMap;
  * directory. Opened once per settings object.
  */
 final class SnapshotStores {
-    private static final Map<BerthSettings, SnapshotStore> OPENED = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<BerthSettings, ArchiveStore> OPENED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private SnapshotStores() {
     }
 
-    static SnapshotStore of(BerthSettings settings) {
-        return settings.snapshotStore().orElseGet(() -> OPENED.computeIfAbsent(settings, SnapshotStores::open));
+    static ArchiveStore of(BerthSettings settings) {
+        return OPENED.computeIfAbsent(settings, s -> new StoredArchives(s.snapshotStore().orElseGet(() -> open(s))));
     }
 
     private static SnapshotStore open(BerthSettings settings) {

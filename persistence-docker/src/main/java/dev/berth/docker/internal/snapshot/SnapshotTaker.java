@@ -14,7 +14,6 @@ import dev.berth.docker.internal.common.Sha256;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.volume.ArchiveHelper;
 import dev.berth.docker.internal.volume.VolumeStore;
-import dev.berth.spi.SnapshotStore;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -57,13 +56,13 @@ public final class SnapshotTaker {
         if (VolumeStore.of(ctx).find(volume.name()).isEmpty()) {
             throw new NotFoundException("volume", volume.name());
         }
-        SnapshotStore store = SnapshotStores.of(ctx.settings());
+        ArchiveStore store = SnapshotStores.of(ctx.settings());
         Instant createdAt = Instant.now();
         String id = ID_TIME.format(createdAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
         ProgressMeter meter = new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.SNAPSHOT,
                 "'" + name + "' of volume " + volume.name(), -1);
         try (ArchiveHelper helper = ArchiveHelper.reading(ctx, volume.name());
-                SnapshotStore.Draft draft = store.create(id)) {
+                ArchiveStore.Draft draft = store.create(id)) {
             Captured captured;
             WriterFreeze freeze = WriterFreeze.apply(ctx, volume.name(), requested);
             try (freeze) {
@@ -86,13 +85,13 @@ public final class SnapshotTaker {
     }
 
     /** The engine's tar goes to the store as this thread reads it, checks every entry and hashes every file. */
-    private static Captured capture(ArchiveHelper helper, SnapshotStore.Draft draft, ProgressMeter meter)
+    private static Captured capture(ArchiveHelper helper, ArchiveStore.Draft draft, ProgressMeter meter)
             throws IOException {
         MessageDigest listSha = Sha256.digest();
-        OutputStream archive = draft.open(SnapshotStore.Part.ARCHIVE);
+        OutputStream archive = draft.open(ArchiveStore.Part.ARCHIVE);
         // The parts are closed, and forced to disk, by the commit: after the writers are resumed.
         Writer lines = new BufferedWriter(new OutputStreamWriter(new DigestOutputStream(
-                draft.open(SnapshotStore.Part.CHECKSUMS), listSha), StandardCharsets.UTF_8), 1 << 16);
+                draft.open(ArchiveStore.Part.CHECKSUMS), listSha), StandardCharsets.UTF_8), 1 << 16);
         long bytes = 0;
         long entries = 0;
         long archiveBytes;
