@@ -112,11 +112,15 @@ class RepositoryTest {
     @Test
     void aDamagedPackIsNamedWithTheSnapshotsAndFilesItHurts() throws IOException {
         Repository repository = Repository.open(store(), Optional.empty());
-        write(repository, "s1", Map.of("a.bin", random(3 << 20, 7), "b.bin", random(1000, 8)));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("a.bin", random(3 << 20, 7));
+        files.put("b.bin", random(1000, 8));
+        write(repository, "s1", files);
         write(repository, "s2", Map.of("a.bin", random(3 << 20, 7)));
         Path pack;
-        try (Stream<Path> files = Files.walk(root.resolve("repo/data"))) {
-            pack = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+        try (Stream<Path> packs = Files.walk(root.resolve("repo/data"))) {
+            pack = packs.filter(Files::isRegularFile).max(java.util.Comparator.comparingLong(p -> p.toFile().length()))
+                    .orElseThrow(); // the pack of s1, whose first blob is the first chunk of a.bin
         }
         byte[] bytes = Files.readAllBytes(pack);
         bytes[100] ^= 1;
