@@ -36,6 +36,12 @@ public interface Snapshot {
     /** The bytes of the files it holds (their content, without archive overhead). */
     long sizeBytes();
 
+    /**
+     * The bytes this snapshot added to its store: its new chunks, compressed, with its tree. A snapshot of data the
+     * store already holds adds little; one of the older archive format adds its whole archive.
+     */
+    long storedBytes();
+
     /** {@code sha256:<hex>} over the per-file checksum list: equal for snapshots of identical data and metadata. */
     String checksum();
 

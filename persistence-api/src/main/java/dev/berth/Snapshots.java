@@ -40,4 +40,16 @@ public interface Snapshots {
      * @return the snapshots deleted, newest first
      */
     List<Snapshot> retain(String volumeName, Retention rule);
+
+    /**
+     * Re-reads every stored chunk, like restic's {@code check --read-data}, and every format-1 archive, and names the
+     * damaged snapshots and files. Nothing is changed.
+     */
+    CheckReport check();
+
+    /**
+     * The fast check: reads the index and every snapshot's tree, not the data, and names the snapshots and files whose
+     * chunks the store has lost.
+     */
+    CheckReport checkIndex();
 }

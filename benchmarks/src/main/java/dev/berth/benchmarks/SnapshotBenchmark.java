@@ -14,8 +14,11 @@ import java.util.function.Supplier;
  * Snapshot and restore of about 1 GiB of mixed data (one 512 MiB file and 5000 files of 100 KiB) through Berth,
  * beside {@code docker cp} out (to a tar file) and in (from it), {@code docker cp} out to /dev/null (what the engine
  * alone gives) and {@code tar -c | cat} of the volume's directory on the host, on the same data in the same run,
- * rounds interleaved, the order of Berth and docker alternating, and {@code sync} before each step. Berth's snapshots
- * go to a temporary directory on the same disk as the tar file, and are forced to disk (docker cp's file is not).
+ * rounds interleaved, the order of Berth and docker alternating, and {@code sync} before each step. Each round starts
+ * a new repository in a temporary directory on the same disk as the tar file; its objects are forced to disk (docker
+ * cp's file is not). After the full snapshot, 1% of the small files are rewritten and a second snapshot timed; then
+ * 1% of the big file's 4 KiB pages in one region (a hot table) are rewritten and what a third snapshot stores is
+ * set beside the file's size.
  *
  * <p>Run: {@code bash scripts/bench.sh snapshot [rounds]} (default 5).
  */
@@ -25,6 +28,11 @@ public final class SnapshotBenchmark {
             + " && head -c 102400 /dev/urandom > /tmp/seed && i=0; while [ $i -lt 5000 ]; do"
             + " cat /tmp/seed > /data/small/$i; echo $i >> /data/small/$i; i=$((i+1)); done; sync";
 
+    private static final String SMALL_FILES_1_PERCENT = "i=0; while [ $i -lt 5000 ]; do"
+            + " head -c 102400 /dev/urandom > /data/small/$i; i=$((i+100)); done; sync";
+    private static final String BIG_FILE_PAGES_1_PERCENT = "dd if=/dev/urandom of=/data/big bs=4096 seek=60000"
+            + " count=1311 conv=notrunc 2>/dev/null; sync";
+
     private SnapshotBenchmark() {
     }
 
@@ -32,7 +40,7 @@ public final class SnapshotBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         String run = Long.toString(System.nanoTime() % 1_000_000, 36);
         Path work = Files.createTempDirectory("berth-bench-");
-        BerthSettings settings = BerthSettings.builder().snapshotDirectory(work.resolve("snapshots")).build();
+        BerthSettings settings = BerthSettings.builder().snapshotDirectory(work.resolve("unused")).build();
         try (Berth berth = Berth.connect(settings)) {
             PersistentVolume data = berth.volume("bench-snap-" + run).create();
             Shell.run("docker", "run", "--rm", "-v", data.name() + ":/data", IMAGE, "sh", "-c", FILL);
@@ -45,38 +53,60 @@ public final class SnapshotBenchmark {
             Stats cpOut = new Stats();
             Stats cpIn = new Stats();
             Stats snapshot = new Stats();
+            Stats incremental = new Stats();
             Stats restore = new Stats();
+            java.util.List<Long> hotTableStored = new java.util.ArrayList<>();
             long[] cpu = new long[2];
             double mib = 0;
             for (int i = 0; i < rounds; i++) {
                 hostTar.add(time(() -> Shell.run("sh", "-c", "tar -C " + mountpoint + " -c . | cat > /dev/null")));
                 engineOnly.add(time(() -> Shell.run("sh", "-c", "docker cp " + reader + ":/berth-volume - > /dev/null")));
                 Files.deleteIfExists(tar);
-                boolean berthFirst = i % 2 == 1; // alternate, so that neither always follows the other's writeback
-                Snapshot[] taken = new Snapshot[1];
-                Runnable berthOut = () -> snapshot.add(cpuAndTime(cpu, 0, () -> taken[0] = data.snapshot("bench")));
-                Runnable dockerOut = () -> cpOut.add(time(() -> Shell.run("sh", "-c",
-                        "docker cp " + reader + ":/berth-volume - > " + tar)));
-                inOrder(berthFirst, berthOut, dockerOut);
-                mib = taken[0].sizeBytes() / 1048576.0;
-                String restored = "bench-snap-r-" + run + "-" + i;
-                String suffix = run + "-" + i;
-                // Here the first volume written after others were deleted is written at about half speed, whoever
-                // writes it: an untimed docker cp in first puts both measured restores in the same state.
-                cpIn(tar, suffix + "-warm");
-                inOrder(berthFirst, () -> restore.add(cpuAndTime(cpu, 1, () -> taken[0].restore(restored))),
-                        () -> cpIn.add(cpIn(tar, suffix)));
-                // Deleting a volume's files slows the disk for a while: delete both only after both were measured.
-                Shell.run("docker", "rm", "-f", "bench-snap-cpw-" + suffix, "bench-snap-cpw-" + suffix + "-warm");
-                Shell.run("docker", "volume", "rm", restored, "bench-snap-cpin-" + suffix,
-                        "bench-snap-cpin-" + suffix + "-warm");
-                taken[0].delete();
-                System.out.printf("round %d (%s first): cp out %s, snapshot %s, cp in %s, restore %s%n", i,
-                        berthFirst ? "Berth" : "docker", cpOut.last(), snapshot.last(), cpIn.last(), restore.last());
+                Path store = work.resolve("repository-" + i);
+                try (Berth round = Berth.connect(settings.toBuilder().snapshotDirectory(store).build())) {
+                    PersistentVolume volume = round.volumes().find(data.name()).orElseThrow();
+                    boolean berthFirst = i % 2 == 1; // alternate, so that neither always follows the other's writeback
+                    Snapshot[] taken = new Snapshot[1];
+                    Runnable berthOut = () -> snapshot.add(cpuAndTime(cpu, 0, () -> taken[0] = volume.snapshot("full")));
+                    Runnable dockerOut = () -> cpOut.add(time(() -> Shell.run("sh", "-c",
+                            "docker cp " + reader + ":/berth-volume - > " + tar)));
+                    inOrder(berthFirst, berthOut, dockerOut);
+                    mib = taken[0].sizeBytes() / 1048576.0;
+                    Shell.run("docker", "run", "--rm", "-v", data.name() + ":/data", IMAGE, "sh", "-c",
+                            SMALL_FILES_1_PERCENT);
+                    incremental.add(time(() -> volume.snapshot("after 1% of the small files")));
+                    Shell.run("docker", "run", "--rm", "-v", data.name() + ":/data", IMAGE, "sh", "-c",
+                            BIG_FILE_PAGES_1_PERCENT);
+                    hotTableStored.add(volume.snapshot("after 1% of the big file's pages").storedBytes());
+                    String restored = "bench-snap-r-" + run + "-" + i;
+                    String suffix = run + "-" + i;
+                    // Here the first volume written after others were deleted is written at about half speed,
+                    // whoever writes it: an untimed docker cp in first puts both measured restores in the same state.
+                    cpIn(tar, suffix + "-warm");
+                    inOrder(berthFirst, () -> restore.add(cpuAndTime(cpu, 1, () -> taken[0].restore(restored))),
+                            () -> cpIn.add(cpIn(tar, suffix)));
+                    // Deleting a volume's files slows the disk for a while: delete both only after both were measured.
+                    Shell.run("docker", "rm", "-f", "bench-snap-cpw-" + suffix, "bench-snap-cpw-" + suffix + "-warm");
+                    Shell.run("docker", "volume", "rm", restored, "bench-snap-cpin-" + suffix,
+                            "bench-snap-cpin-" + suffix + "-warm");
+                    System.out.printf("round %d (%s first): cp out %s, snapshot %s, incremental %s, cp in %s, "
+                            + "restore %s, hot table stored %d KiB%n", i, berthFirst ? "Berth" : "docker", cpOut.last(),
+                            snapshot.last(), incremental.last(), cpIn.last(), restore.last(),
+                            hotTableStored.get(hotTableStored.size() - 1) >> 10);
+                }
+                Shell.run("rm", "-rf", store.toString());
             }
             Shell.run("docker", "rm", "-f", reader);
             data.delete();
-            report(mib, rounds, hostTar, engineOnly, cpOut, cpIn, snapshot, restore, cpu);
+            BenchResult result = report(mib, rounds, hostTar, engineOnly, cpOut, cpIn, snapshot, restore, cpu);
+            double incrementalRatio = incremental.median() / snapshot.median();
+            double hotTableBytes = hotTableStored.stream().sorted().toList().get(hotTableStored.size() / 2);
+            double hotTableShare = hotTableBytes / (512.0 * 1048576);
+            System.out.printf("ratio incremental snapshot after 1%% of the small files / full: %.3f (%s)%n",
+                    incrementalRatio, incremental);
+            System.out.printf("bytes stored after 1%% of the big file's pages / its size: %.2f%% (%.1f MiB)%n",
+                    100 * hotTableShare, hotTableBytes / 1048576);
+            result.figure("incrementalOverFull", incrementalRatio).figure("hotTableStoredShare", hotTableShare).write();
         } finally {
             Files.deleteIfExists(work.resolve("cp.tar"));
             Shell.run("rm", "-rf", work.toString());
@@ -114,7 +144,7 @@ public final class SnapshotBenchmark {
         return nanos;
     }
 
-    private static void report(double mib, int rounds, Stats hostTar, Stats engineOnly, Stats cpOut, Stats cpIn,
+    private static BenchResult report(double mib, int rounds, Stats hostTar, Stats engineOnly, Stats cpOut, Stats cpIn,
             Stats snapshot, Stats restore, long[] cpu) {
         System.out.printf("%.0f MiB of data (1 x 512 MiB + 5000 x 100 KiB), %d rounds, median MiB/s:%n", mib, rounds);
         line("tar -c | cat on the host", mib, hostTar);
@@ -129,12 +159,13 @@ public final class SnapshotBenchmark {
                 hostTar.median() / cpOut.median());
         System.out.printf("Berth's JVM CPU per GiB: snapshot %.2f s, restore %.2f s%n",
                 cpu[0] / 1e9 / rounds * 1024 / mib, cpu[1] / 1e9 / rounds * 1024 / mib);
-        new BenchResult("snapshot", "Snapshot and restore of 1000 MiB (1 x 512 MiB + 5000 x 100 KiB)", "MiB/s", true)
+        return new BenchResult("snapshot", "Snapshot and restore of 1000 MiB (1 x 512 MiB + 5000 x 100 KiB)", "MiB/s",
+                true)
                 .row("snapshot", speed(mib, snapshot), "docker cp out", speed(mib, cpOut))
                 .row("restore", speed(mib, restore), "docker cp in", speed(mib, cpIn))
                 .figure("tarCatMiBps", speed(mib, hostTar)).figure("rounds", rounds)
                 .figure("cpuSecondsPerGiBSnapshot", cpu[0] / 1e9 / rounds * 1024 / mib)
-                .figure("cpuSecondsPerGiBRestore", cpu[1] / 1e9 / rounds * 1024 / mib).write();
+                .figure("cpuSecondsPerGiBRestore", cpu[1] / 1e9 / rounds * 1024 / mib);
     }
 
     private static double speed(double mib, Stats stats) {

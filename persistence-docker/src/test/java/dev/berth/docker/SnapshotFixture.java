@@ -4,8 +4,10 @@ import dev.berth.Berth;
 import dev.berth.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -41,6 +43,35 @@ final class SnapshotFixture implements AfterAllCallback {
     /** The local store's directory. */
     Path store() {
         return store;
+    }
+
+    /**
+     * Flips a byte of a marker where the repository keeps it, in one of its packs (small files stay raw, so the
+     * marker is there as written), and returns that pack. The marker must be unique to the test: the store keeps
+     * equal content once, so a marker that other snapshots hold too would damage them as well.
+     */
+    Path flipInPack(String marker) throws IOException {
+        List<Path> flipped = new ArrayList<>();
+        try (Stream<Path> packs = Files.walk(store.resolve("data"))) {
+            for (Path pack : packs.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(pack);
+                int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf(marker);
+                if (at >= 0) {
+                    bytes[at + marker.length() / 2] ^= 0x01;
+                    Files.write(pack, bytes, StandardOpenOption.TRUNCATE_EXISTING);
+                    flipped.add(pack);
+                }
+            }
+        }
+        if (flipped.size() != 1) {
+            throw new AssertionError(flipped.size() + " packs hold " + marker + ", not one: " + flipped);
+        }
+        return flipped.get(0);
+    }
+
+    /** A marker no other test writes: {@code prefix} and a random suffix. */
+    static String uniqueMarker(String prefix) {
+        return prefix + "-" + java.util.UUID.randomUUID();
     }
 
     List<Progress> reports() {

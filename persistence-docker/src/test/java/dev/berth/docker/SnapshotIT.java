@@ -14,10 +14,8 @@ import dev.berth.StatefulContainer;
 import dev.berth.VolumeConflictException;
 import dev.berth.VolumeInUseException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,8 +69,10 @@ class SnapshotIT {
     @Test
     void verifyNamesTheDamagedFileAndNothingIsRestoredFromIt() throws IOException {
         PersistentVolume source = filled("damaged");
+        String marker = SnapshotFixture.uniqueMarker("FLIP-ME"); // the other tests' snapshots hold flip.txt too
+        VolumeShell.run(engine, source.name(), "echo " + marker + " > /data/dir/flip.txt");
         Snapshot snapshot = source.snapshot("to-damage");
-        flipAByteOf("FLIP-ME", snapshot.id());
+        snapshots.flipInPack(marker);
 
         assertThatThrownBy(snapshot::verify).isInstanceOfSatisfying(SnapshotCorruptedException.class, e -> {
             assertThat(e.damagedFiles()).containsExactly("dir/flip.txt");
@@ -84,15 +84,6 @@ class SnapshotIT {
         String before = VolumeShell.listing(engine, source.name());
         assertThatThrownBy(snapshot::restoreInPlace).isInstanceOf(SnapshotCorruptedException.class);
         assertThat(VolumeShell.listing(engine, source.name())).isEqualTo(before);
-    }
-
-    private static void flipAByteOf(String marker, String id) throws IOException {
-        Path archive = snapshots.store().resolve(id).resolve("archive.tar");
-        byte[] bytes = Files.readAllBytes(archive);
-        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf(marker);
-        assertThat(at).isPositive();
-        bytes[at + 3] ^= 0x01;
-        Files.write(archive, bytes, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     @Test

@@ -51,8 +51,11 @@ class SnapshotSafetyIT {
         PersistentVolume source = snapshots.berth().volume(engine.name("template")).create();
         Snapshot snapshot = source.snapshot("template");
         template = new Properties();
-        try (var in = Files.newInputStream(snapshots.store().resolve(snapshot.id()).resolve("manifest.properties"))) {
-            template.load(in);
+        Path export = work.resolve("template.berth");
+        snapshot.exportTo(export);
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(export))) {
+            assertThat(in.getNextEntry().getName()).isEqualTo("berth-snapshot/manifest.properties");
+            template.load(new java.io.ByteArrayInputStream(in.readAllBytes()));
         }
         canaryVolume = snapshots.berth().volume(engine.name("canary")).create();
     }

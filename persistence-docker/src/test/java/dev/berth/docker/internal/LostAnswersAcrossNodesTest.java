@@ -122,6 +122,30 @@ class LostAnswersAcrossNodesTest {
         assertThat(db.state()).isEqualTo(ContainerState.RUNNING);
     }
 
+    /** A copy of the export whose manifest says it was made at {@code createdAt} (in properties form). */
+    private java.nio.file.Path redated(java.nio.file.Path export, String createdAt) throws java.io.IOException {
+        java.nio.file.Path out = export.resolveSibling("redated.snapshot");
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                java.nio.file.Files.newInputStream(export));
+                var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                        java.nio.file.Files.newOutputStream(out))) {
+            tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] body = in.readAllBytes();
+                if (e.getName().endsWith("manifest.properties")) {
+                    body = new String(body, StandardCharsets.UTF_8).replaceAll("createdAt=.*", "createdAt=" + createdAt)
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                e.setSize(body.length);
+                tar.putArchiveEntry(e);
+                tar.write(body);
+                tar.closeArchiveEntry();
+            }
+        }
+        return out;
+    }
+
     @Test
     void aSnapshotDatedInTheFutureCannotMakeRetainDropRealOnes() throws Exception {
         FakeSwarm swarm = FakeSwarm.single();
@@ -130,9 +154,11 @@ class LostAnswersAcrossNodesTest {
         Snapshot first = data.snapshot("one");
         Snapshot second = data.snapshot("two");
         Snapshot third = data.snapshot("three");
-        java.nio.file.Path manifest = snapshots.resolve(first.id()).resolve("manifest.properties");
-        java.nio.file.Files.writeString(manifest, java.nio.file.Files.readString(manifest)
-                .replaceAll("createdAt=.*", "createdAt=2099-01-01T00\\\\:00\\\\:00Z"));
+        // As an import from a machine whose clock is far ahead brings it: exported, re-dated, imported.
+        java.nio.file.Path export = snapshots.resolve("first.snapshot");
+        first.exportTo(export);
+        first.delete();
+        berth.snapshots().importFrom(redated(export, "2099-01-01T00\\:00\\:00Z"));
         assertThat(berth.snapshots().forVolume("orders")).filteredOn(s -> s.id().equals(first.id()))
                 .singleElement().satisfies(s -> assertThat(s.createdAt().toString()).startsWith("2099"));
 

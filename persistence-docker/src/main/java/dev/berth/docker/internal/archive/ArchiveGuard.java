@@ -42,6 +42,29 @@ public final class ArchiveGuard {
         return ArchiveRecord.of(e, path, kind, link);
     }
 
+    /**
+     * Checks a record that did not come from a tar (a repository tree's entry) as its tar entry would be checked: the
+     * same refusals, and the record must be the one its entry gives back.
+     */
+    public ArchiveRecord check(ArchiveRecord r) {
+        if (r.kind() == ArchiveRecord.Kind.SPECIAL) {
+            throw new UnsafeArchiveException(r.path(), Reason.SPECIAL_FILE,
+                    "device nodes and FIFOs are never restored into a volume");
+        }
+        ArchiveRecord checked;
+        try {
+            checked = check(ArchiveWriter.tarEntry(r));
+        } catch (IllegalArgumentException malformed) {
+            throw new UnsafeArchiveException(r.path(), Reason.OUTSIDE_ROOT, "the entry is malformed: "
+                    + malformed.getMessage());
+        }
+        if (!checked.equals(r.withSha256(""))) {
+            throw new UnsafeArchiveException(r.path(), Reason.OUTSIDE_ROOT, "the entry is malformed: its path or link "
+                    + "is not in its plain form");
+        }
+        return r;
+    }
+
     /** {@code berth-volume/a/b} is {@code a/b}; the root itself is {@code .}. */
     static String relative(String entry, String name) {
         if (name.startsWith("/")) {

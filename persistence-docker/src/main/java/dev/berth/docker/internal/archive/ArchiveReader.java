@@ -47,15 +47,28 @@ public final class ArchiveReader {
      * @throws IOException when the archive cannot be read on
      */
     public @Nullable ArchiveRecord next(boolean hash, Visitor visitor) throws IOException {
-        TarArchiveEntry entry = tar.getNextEntry();
-        if (entry == null) {
+        ArchiveRecord header = nextHeader();
+        if (header == null) {
             return null;
         }
-        ArchiveRecord header = guard.check(entry);
         visitor.entry(header);
         if (header.kind() != ArchiveRecord.Kind.FILE || !hash && visitor == Visitor.NONE) {
             return header;
         }
+        return content(header, hash, visitor);
+    }
+
+    /**
+     * The next entry's checked header, its content not read: {@link #content} reads it, or the next call skips it.
+     * Null at the end of the archive.
+     */
+    public @Nullable ArchiveRecord nextHeader() throws IOException {
+        TarArchiveEntry entry = tar.getNextEntry();
+        return entry == null ? null : guard.check(entry);
+    }
+
+    /** Reads the content of the file whose header {@link #nextHeader()} gave, to the visitor; with its SHA-256. */
+    public ArchiveRecord content(ArchiveRecord header, boolean hash, Visitor visitor) throws IOException {
         long read = 0;
         for (int n = tar.read(buffer, 0, buffer.length); n > 0; n = tar.read(buffer, 0, buffer.length)) {
             if (hash) {

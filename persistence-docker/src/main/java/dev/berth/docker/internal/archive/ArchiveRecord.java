@@ -48,7 +48,7 @@ public record ArchiveRecord(String path, Kind kind, int mode, long uid, long gid
     }
 
     /** The entry at {@code path}, of {@code kind}, with {@code link} as its target (empty for none); no checksum. */
-    static ArchiveRecord of(org.apache.commons.compress.archivers.tar.TarArchiveEntry e, String path, Kind kind,
+    public static ArchiveRecord of(org.apache.commons.compress.archivers.tar.TarArchiveEntry e, String path, Kind kind,
             String link) {
         long size = kind == Kind.FILE ? e.getSize() : 0;
         return new ArchiveRecord(path, kind, e.getMode() & 07777, e.getLongUserId(), e.getLongGroupId(),
@@ -61,7 +61,7 @@ public record ArchiveRecord(String path, Kind kind, int mode, long uid, long gid
                 && gid == other.gid && size == other.size && link.equals(other.link) && sha256.equals(other.sha256);
     }
 
-    ArchiveRecord withSha256(String sha) {
+    public ArchiveRecord withSha256(String sha) {
         return new ArchiveRecord(path, kind, mode, uid, gid, mtime, size, link, sha);
     }
 

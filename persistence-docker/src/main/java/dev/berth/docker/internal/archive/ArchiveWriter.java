@@ -26,6 +26,13 @@ public final class ArchiveWriter implements ArchiveReader.Visitor {
     @Override
     public void entry(ArchiveRecord r) throws IOException {
         closeEntry();
+        TarArchiveEntry e = tarEntry(r);
+        tar.putArchiveEntry(e);
+        inEntry = true;
+    }
+
+    /** The tar entry of a record, named under {@link ArchiveGuard#ROOT}: what is written is exactly what was checked. */
+    public static TarArchiveEntry tarEntry(ArchiveRecord r) {
         String name = r.path().equals(".") ? ArchiveGuard.ROOT : ArchiveGuard.ROOT + "/" + r.path();
         TarArchiveEntry e = switch (r.kind()) {
             case DIRECTORY -> new TarArchiveEntry(name + "/", TarConstants.LF_DIR);
@@ -44,8 +51,7 @@ public final class ArchiveWriter implements ArchiveReader.Visitor {
         e.setGroupId(r.gid());
         e.setModTime(r.mtime() * 1000);
         e.setSize(r.size());
-        tar.putArchiveEntry(e);
-        inEntry = true;
+        return e;
     }
 
     @Override

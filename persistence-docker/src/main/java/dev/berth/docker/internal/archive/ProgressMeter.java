@@ -34,7 +34,7 @@ public final class ProgressMeter {
         this.total = total;
     }
 
-    void add(long bytes) {
+    public void add(long bytes) {
         done += bytes;
         if (done - reportedAt >= REPORT_BYTES) {
             reportedAt = done;

@@ -72,7 +72,7 @@ final class Codec {
             throw new IOException(what + " has an unknown form or the wrong length: it is damaged");
         }
         if (!id.isEmpty() && !id.equals(Sha256.hex(digestOf(raw)))) {
-            throw new IOException(what + " does not match its SHA-256 " + id + ": it is damaged");
+            throw new IOException(what + " is damaged: its content does not hash to its name");
         }
         return raw;
     }

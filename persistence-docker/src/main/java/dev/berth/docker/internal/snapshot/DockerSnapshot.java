@@ -17,12 +17,12 @@ import java.util.Map;
 /** A snapshot in a store, restored through one connection's engine. Immutable and thread-safe. */
 final class DockerSnapshot implements Snapshot {
     private final EngineContext ctx;
-    private final ArchiveStore store;
+    private final SnapshotData data;
     private final SnapshotManifest manifest;
 
-    DockerSnapshot(EngineContext ctx, ArchiveStore store, SnapshotManifest manifest) {
+    DockerSnapshot(EngineContext ctx, SnapshotData data, SnapshotManifest manifest) {
         this.ctx = ctx;
-        this.store = store;
+        this.data = data;
         this.manifest = manifest;
     }
 
@@ -56,6 +56,11 @@ final class DockerSnapshot implements Snapshot {
     }
 
     @Override
+    public long storedBytes() {
+        return data.storedBytes(manifest);
+    }
+
+    @Override
     public String checksum() {
         return manifest.checksum();
     }
@@ -77,46 +82,46 @@ final class DockerSnapshot implements Snapshot {
 
     @Override
     public PersistentVolume restore(String newVolumeName) {
-        return SnapshotRestorer.restore(ctx, store, manifest, newVolumeName);
+        return SnapshotRestorer.restore(ctx, data, manifest, newVolumeName);
     }
 
     @Override
     public PersistentVolume restoreInPlace() {
-        return SnapshotRestorer.inPlace(ctx, store, manifest);
+        return SnapshotRestorer.inPlace(ctx, data, manifest);
     }
 
     @Override
     public void verify() {
-        SnapshotRestorer.check(store, manifest, new ProgressMeter(ctx.settings().progressListener(),
+        SnapshotRestorer.check(data, manifest, new ProgressMeter(ctx.settings().progressListener(),
                 Progress.Operation.VERIFY, "'" + name() + "' (" + id() + ")", manifest.archiveBytes()));
     }
 
     @Override
     public void delete() {
         try {
-            store.delete(id());
+            data.delete(manifest);
         } catch (IOException e) {
-            throw storeFailure(store, manifest, "delete", e);
+            throw storeFailure(data.location(), manifest, "delete", e);
         }
     }
 
     @Override
     public void exportTo(Path file) {
-        SnapshotPorter.export(store, manifest, file, ctx.settings().progressListener());
+        data.export(manifest, file, ctx.settings().progressListener());
     }
 
-    static BerthException storeFailure(ArchiveStore store, SnapshotManifest m, String action, IOException e) {
+    static BerthException storeFailure(String location, SnapshotManifest m, String action, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new BerthException("Snapshot '" + m.id() + "' is no longer in " + store.location()
+            return new BerthException("Snapshot '" + m.id() + "' is no longer in " + location
                     + ": it was deleted. List the snapshots there with berth.snapshots().list().", e);
         }
-        return new BerthException("Could not " + action + " snapshot '" + m.id() + "' in " + store.location() + ": "
+        return new BerthException("Could not " + action + " snapshot '" + m.id() + "' in " + location + ": "
                 + e.getMessage() + ". Check that the store is reachable and has room, then try again.", e);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DockerSnapshot s && s.id().equals(id()) && s.store.location().equals(store.location());
+        return o instanceof DockerSnapshot s && s.id().equals(id()) && s.data.location().equals(data.location());
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.berth.SnapshotCorruptedException;
 import dev.berth.UnsafeArchiveException;
 import dev.berth.docker.internal.archive.ArchiveReader;
 import dev.berth.docker.internal.archive.ArchiveRecord;
+import dev.berth.docker.internal.archive.ArchiveWriter;
 import dev.berth.docker.internal.archive.ProgressMeter;
 import dev.berth.docker.internal.archive.TeeInput;
 import dev.berth.docker.internal.common.Sha256;
@@ -45,7 +46,79 @@ final class SnapshotPorter {
     private SnapshotPorter() {
     }
 
+    /** The parts of an export, each streamed once with its size known first. */
+    private interface Parts {
+        long size(ArchiveStore.Part part) throws IOException;
+
+        InputStream open(ArchiveStore.Part part) throws IOException;
+    }
+
     static void export(ArchiveStore store, SnapshotManifest m, Path file, ProgressListener listener) {
+        write(m, file, listener, store.location(), new Parts() {
+            @Override
+            public long size(ArchiveStore.Part part) throws IOException {
+                return store.size(m.id(), part);
+            }
+
+            @Override
+            public InputStream open(ArchiveStore.Part part) throws IOException {
+                return store.open(m.id(), part);
+            }
+        });
+    }
+
+    /** A repository snapshot is replayed, checked, into temporary parts first, then written as a format-1 export. */
+    static void exportReplayed(SnapshotData data, SnapshotManifest m, Path file, ProgressListener listener) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("berth-export-");
+        } catch (IOException e) {
+            throw new BerthException("Could not make a temporary directory for the export: " + e.getMessage(), e);
+        }
+        try {
+            Path archive = dir.resolve("archive.tar");
+            Path checksums = dir.resolve("checksums.txt");
+            try (OutputStream a = new java.io.BufferedOutputStream(Files.newOutputStream(archive), 1 << 16);
+                    java.io.Writer c = Files.newBufferedWriter(checksums, StandardCharsets.UTF_8)) {
+                ArchiveWriter writer = new ArchiveWriter(a);
+                data.replay(m, new ArchiveReader.Visitor() {
+                    @Override
+                    public void entry(ArchiveRecord r) throws IOException {
+                        c.write(r.line());
+                        c.write('\n');
+                        writer.entry(r);
+                    }
+
+                    @Override
+                    public void content(byte[] buffer, int offset, int length) throws IOException {
+                        writer.content(buffer, offset, length);
+                    }
+                }, new ProgressMeter(ProgressListener.none(), Progress.Operation.EXPORT, m.id(), -1));
+                writer.finish();
+            }
+            write(m, file, listener, data.location(), new Parts() {
+                @Override
+                public long size(ArchiveStore.Part part) throws IOException {
+                    return Files.size(part == ArchiveStore.Part.ARCHIVE ? archive : checksums);
+                }
+
+                @Override
+                public InputStream open(ArchiveStore.Part part) throws IOException {
+                    return Files.newInputStream(part == ArchiveStore.Part.ARCHIVE ? archive : checksums);
+                }
+            });
+        } catch (IOException e) {
+            throw DockerSnapshot.storeFailure(data.location(), m, "export to '" + file + "'", e);
+        } finally {
+            try {
+                org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
+            } catch (IOException ignored) {
+                // a leftover temporary directory is harmless
+            }
+        }
+    }
+
+    private static void write(SnapshotManifest m, Path file, ProgressListener listener, String location, Parts parts) {
         if (Files.exists(file)) {
             throw new BerthException("'" + file + "' exists: an export never overwrites a file. Choose another path, "
                     + "or delete that file first.");
@@ -61,16 +134,15 @@ final class SnapshotPorter {
                 ByteArrayOutputStream manifest = new ByteArrayOutputStream();
                 PropertiesText.write(m.toMap(), manifest);
                 put(tar, MANIFEST, m, manifest.size(), new ByteArrayInputStream(manifest.toByteArray()));
-                put(tar, CHECKSUMS, m, store.size(m.id(), ArchiveStore.Part.CHECKSUMS),
-                        store.open(m.id(), ArchiveStore.Part.CHECKSUMS));
-                put(tar, ARCHIVE, m, store.size(m.id(), ArchiveStore.Part.ARCHIVE),
-                        meter.counting(store.open(m.id(), ArchiveStore.Part.ARCHIVE)));
+                put(tar, CHECKSUMS, m, parts.size(ArchiveStore.Part.CHECKSUMS), parts.open(ArchiveStore.Part.CHECKSUMS));
+                put(tar, ARCHIVE, m, parts.size(ArchiveStore.Part.ARCHIVE),
+                        meter.counting(parts.open(ArchiveStore.Part.ARCHIVE)));
                 tar.finish();
             }
             Files.move(part, file);
             meter.finish();
         } catch (IOException e) {
-            throw DockerSnapshot.storeFailure(store, m, "export to '" + file + "'", e);
+            throw DockerSnapshot.storeFailure(location, m, "export to '" + file + "'", e);
         } finally {
             try {
                 Files.deleteIfExists(part);
@@ -93,18 +165,20 @@ final class SnapshotPorter {
         }
     }
 
-    static Snapshot importFrom(EngineContext ctx, ArchiveStore store, Path file) {
+    /** Imports into {@code store}, unless {@code existing} finds a snapshot of the file's id (it is then checked). */
+    static Snapshot importFrom(EngineContext ctx, ArchiveStore store, Path file,
+            java.util.function.Function<String, Optional<Snapshot>> existing) {
         SnapshotManifest m;
         ProgressMeter meter;
         try (TarArchiveInputStream tar = new TarArchiveInputStream(
                 new BufferedInputStream(Files.newInputStream(file), 1 << 20), StandardCharsets.UTF_8.name())) {
             next(tar, file, MANIFEST);
             m = SnapshotManifest.fromMap(PropertiesText.read(new ByteArrayInputStream(tar.readNBytes(1 << 20))));
-            Optional<ArchiveStore.Stored> there = store.find(m.id());
+            Optional<Snapshot> there = existing.apply(m.id());
             if (there.isPresent()) {
                 // The store has it: the file is still read and checked whole, so that a damaged copy is refused.
                 verifyWhole(ctx, file);
-                return existing(ctx, store, m, SnapshotManifest.fromMap(there.get().manifest()));
+                return existing(store, m, there.get());
             }
             meter = new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.IMPORT,
                     "'" + m.name() + "' (" + m.id() + ") from " + file, m.archiveBytes());
@@ -129,7 +203,7 @@ final class SnapshotPorter {
             throw new BerthException("Importing '" + file + "' failed: " + e.getMessage() + ". Nothing was imported.",
                     e);
         }
-        DockerSnapshot imported = new DockerSnapshot(ctx, store, m);
+        DockerSnapshot imported = new DockerSnapshot(ctx, new SnapshotData.Archive(store), m);
         try {
             imported.verify();
         } catch (RuntimeException e) {
@@ -157,19 +231,19 @@ final class SnapshotPorter {
     private static void verifyWhole(EngineContext ctx, Path file) throws IOException {
         Path scratch = Files.createTempDirectory("berth-import-check-");
         try {
-            importFrom(ctx, new StoredArchives(new LocalSnapshotStore(scratch)), file);
+            ArchiveStore checking = new StoredArchives(new LocalSnapshotStore(scratch));
+            importFrom(ctx, checking, file, id -> Optional.empty());
         } finally {
             org.apache.commons.io.file.PathUtils.deleteDirectory(scratch);
         }
     }
 
-    private static Snapshot existing(EngineContext ctx, ArchiveStore store, SnapshotManifest imported,
-            SnapshotManifest there) {
+    private static Snapshot existing(ArchiveStore store, SnapshotManifest imported, Snapshot there) {
         if (!there.checksum().equals(imported.checksum())) {
             throw new BerthException("The store " + store.location() + " already holds a different snapshot with id '"
                     + imported.id() + "': delete that one first if this one should replace it.");
         }
-        return new DockerSnapshot(ctx, store, there);
+        return there;
     }
 
     private static void next(TarArchiveInputStream tar, Path file, String expected) throws IOException {

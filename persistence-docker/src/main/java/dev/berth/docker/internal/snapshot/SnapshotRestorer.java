@@ -34,7 +34,7 @@ final class SnapshotRestorer {
     private SnapshotRestorer() {
     }
 
-    static PersistentVolume restore(EngineContext ctx, ArchiveStore store, SnapshotManifest m, String newName) {
+    static PersistentVolume restore(EngineContext ctx, SnapshotData data, SnapshotManifest m, String newName) {
         VolumeSpec source = m.source();
         // Nothing authenticates a manifest (a snapshot key will), so its driver and driver options are never taken:
         // "type=none, o=bind, device=/etc" would make the new volume a bind of a host directory, written as root.
@@ -55,7 +55,7 @@ final class SnapshotRestorer {
         boolean restored = false;
         try {
             try (ArchiveHelper helper = ArchiveHelper.writing(ctx, newName, false)) {
-                write(ctx, helper, store, m);
+                write(ctx, helper, data, m);
             }
             restored = true;
         } finally {
@@ -70,13 +70,13 @@ final class SnapshotRestorer {
         return target;
     }
 
-    static PersistentVolume inPlace(EngineContext ctx, ArchiveStore store, SnapshotManifest m) {
+    static PersistentVolume inPlace(EngineContext ctx, SnapshotData data, SnapshotManifest m) {
         String name = m.source().name();
         Optional<PersistentVolume> existing = VolumeStore.of(ctx).find(name);
         if (existing.isEmpty()) {
-            return restore(ctx, store, m, name);
+            return restore(ctx, data, m, name);
         }
-        check(store, m, new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.VERIFY,
+        check(data, m, new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.VERIFY,
                 describe(m), m.archiveBytes()));
         try (ArchiveHelper helper = ArchiveHelper.writing(ctx, name, true)) {
             List<String> writers = Writers.of(ctx.engine(), name).stream().map(VolumeStore::nameOf).toList();
@@ -90,7 +90,7 @@ final class SnapshotRestorer {
             WriterLock.acquire(ctx, helper.name(), target);
             try {
                 helper.wipe();
-                write(ctx, helper, store, m);
+                write(ctx, helper, data, m);
             } catch (RuntimeException e) {
                 throw new BerthException("Restoring snapshot '" + m.id() + "' into volume '" + name + "' failed half-way: "
                         + e.getMessage() + ". The volume holds part of the snapshot's data: restore in place again.", e);
@@ -103,23 +103,23 @@ final class SnapshotRestorer {
     }
 
     /** Reads the whole snapshot, re-hashing every file. */
-    static void check(ArchiveStore store, SnapshotManifest m, ProgressMeter meter) {
+    static void check(SnapshotData data, SnapshotManifest m, ProgressMeter meter) {
         try {
-            SnapshotCheck.run(store, m, ArchiveReader.Visitor.NONE, meter);
+            data.replay(m, ArchiveReader.Visitor.NONE, meter);
             meter.finish();
         } catch (IOException e) {
-            throw DockerSnapshot.storeFailure(store, m, "read", e);
+            throw DockerSnapshot.storeFailure(data.location(), m, "read", e);
         }
     }
 
-    private static void write(EngineContext ctx, ArchiveHelper helper, ArchiveStore store, SnapshotManifest m) {
+    private static void write(EngineContext ctx, ArchiveHelper helper, SnapshotData data, SnapshotManifest m) {
         ProgressMeter meter = new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.RESTORE,
                 describe(m), m.archiveBytes());
         // On this thread, straight into the request body: the engine extracts what the socket already holds while
         // this thread reads and hashes the next entries; a second thread with a pipe in between only adds copies.
         helper.upload(body -> {
             ArchiveWriter writer = new ArchiveWriter(body);
-            SnapshotCheck.run(store, m, writer, meter);
+            data.replay(m, writer, meter);
             writer.finish();
         });
         meter.finish();

@@ -2,6 +2,7 @@ package dev.berth.docker.internal.snapshot;
 
 import dev.berth.BerthException;
 import dev.berth.BerthSettings;
+import dev.berth.docker.internal.repository.Repository;
 import dev.berth.spi.SnapshotStore;
 import dev.berth.spi.SnapshotStoreProvider;
 import java.util.Collections;
@@ -16,13 +17,35 @@ import java.util.WeakHashMap;
  * directory. Opened once per settings object.
  */
 final class SnapshotStores {
-    private static final Map<BerthSettings, ArchiveStore> OPENED = Collections.synchronizedMap(new WeakHashMap<>());
+    /** A connection's store, its format-1 snapshots in it, and the repository in it. */
+    private record Opened(SnapshotStore objects, ArchiveStore archives, Repository repository) {
+    }
+
+    private static final Map<BerthSettings, Opened> OPENED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private SnapshotStores() {
     }
 
+    /** The format-1 snapshots in the connection's store. */
     static ArchiveStore of(BerthSettings settings) {
-        return OPENED.computeIfAbsent(settings, s -> new StoredArchives(s.snapshotStore().orElseGet(() -> open(s))));
+        return opened(settings).archives();
+    }
+
+    /** The repository in the connection's store, opened with the settings' key. */
+    static Repository repository(BerthSettings settings) {
+        return opened(settings).repository();
+    }
+
+    private static Opened opened(BerthSettings settings) {
+        return OPENED.computeIfAbsent(settings, s -> {
+            SnapshotStore objects = s.snapshotStore().orElseGet(() -> open(s));
+            try {
+                return new Opened(objects, new StoredArchives(objects), Repository.open(objects, s.snapshotKey()));
+            } catch (java.io.IOException e) {
+                throw new BerthException("The snapshot repository in " + objects.location() + " cannot be opened: "
+                        + e.getMessage(), e);
+            }
+        });
     }
 
     private static SnapshotStore open(BerthSettings settings) {

@@ -65,6 +65,17 @@ public final class ArchiveHelper implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code script} once in a read-only helper on the volume (mounted at {@link #MOUNT}) and returns what it
+     * printed; errors are the helper image's, saying what it needs.
+     */
+    public static String output(EngineContext ctx, String volume, String script, String what, String needs) {
+        try (ArchiveHelper helper = create(ctx, volume, true, script, null)) {
+            helper.runOnce(what, needs);
+            return ctx.engine().logs(helper.id, RUN_DEADLINE);
+        }
+    }
+
     private static @Nullable String wipe(boolean wipe) {
         return wipe ? WIPE : null;
     }
@@ -90,7 +101,7 @@ public final class ArchiveHelper implements AutoCloseable {
         return new ArchiveHelper(ctx, id, name);
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
