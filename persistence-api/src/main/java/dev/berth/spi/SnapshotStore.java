@@ -20,7 +20,8 @@ import java.util.List;
  *   <li>{@link #delete(String)} makes an object disappear, and is a no-op for an unknown key;</li>
  *   <li>every method is thread-safe, also across processes and machines sharing the store.</li>
  * </ul>
- * Keys are made of {@code [a-z0-9/._-]}, at most 200 characters, never starting with {@code /} or {@code .}.
+ * Keys are those {@link StoreKeys#require} accepts: {@code [A-Za-z0-9/._-]}, at most 200 characters, never starting
+ * with {@code /} or {@code .}; a store refuses any other with an {@link IllegalArgumentException}.
  * Failures are thrown as {@link IOException}s whose message says what to do. No method returns null.
  */
 public interface SnapshotStore {

@@ -11,11 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Runs a shell script in a busybox container with a volume at /data, outside Berth, and returns its output. */
-final class VolumeShell {
+public final class VolumeShell {
     private VolumeShell() {
     }
 
-    static String run(EngineFixture engine, String volume, String script) {
+    public static String run(EngineFixture engine, String volume, String script) {
         DockerClient docker = engine.docker();
         String id = docker.createContainerCmd(EngineFixture.BUSYBOX).withCmd("sh", "-c", script)
                 .withLabels(Map.of(EngineFixture.RUN_LABEL, engine.runId()))
@@ -44,7 +44,7 @@ final class VolumeShell {
     }
 
     /** Every path under /data with its owner, group, mode and modification time, one per line, sorted. */
-    static String listing(EngineFixture engine, String volume) {
+    public static String listing(EngineFixture engine, String volume) {
         return run(engine, volume, "cd /data && find . -exec stat -c '%n %u %g %a %Y %s %F' {} + | sort");
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.docker.internal.snapshot;
 
 import dev.berth.spi.SnapshotStore;
+import dev.berth.spi.StoreKeys;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.slf4j.Logger;
@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalSnapshotStore implements SnapshotStore {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSnapshotStore.class);
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9/._-]{0,199}");
     static final String TEMPORARY = ".tmp";
     /** Temporary files older than this are leftovers of a put that crashed; a live one is younger. */
     static final Duration ABANDONED = Duration.ofHours(6);
@@ -169,10 +168,7 @@ public final class LocalSnapshotStore implements SnapshotStore {
     }
 
     private Path pathOf(String key) {
-        if (!KEY.matcher(key).matches() || key.contains("..") || key.contains("//") || key.endsWith("/")) {
-            throw new IllegalArgumentException("'" + key + "' is not a snapshot store key");
-        }
-        return root.resolve(key);
+        return root.resolve(StoreKeys.require(key));
     }
 
     private Path temporary() throws IOException {

@@ -55,14 +55,22 @@ final class RepositoryCapture {
         this.meter = meter;
     }
 
-    Captured run() throws IOException {
-        if (listing != null && !parent.isEmpty() && oneByOneWorthIt(listing)) {
-            for (Listed l : listing.entries().values()) {
-                oneByOne(l);
-            }
-            return new Captured(writer.entries(), writer.sizeBytes(), filesRead, bytesRead, true);
+    /** Whether few enough files changed to read them one by one . */
+    boolean readsOneByOne() {
+        return listing != null && !parent.isEmpty() && oneByOneWorthIt(listing);
+    }
+
+    /** Reads each changed file alone, everything else from the listing and the parent. */
+    Captured oneByOne() throws IOException {
+        for (Listed l : listing.entries().values()) {
+            oneByOne(l);
         }
-        try (InputStream download = meter.counting(helper.download())) {
+        return new Captured(writer.entries(), writer.sizeBytes(), filesRead, bytesRead, true);
+    }
+
+    /** Reads the volume's whole archive, as {@link ArchiveHelper#download()} gives it; unchanged files stream past. */
+    Captured whole(InputStream archive) throws IOException {
+        try (InputStream download = meter.counting(archive)) {
             ArchiveReader reader = new ArchiveReader(new BufferedInputStream(download, 1 << 17));
             for (ArchiveRecord r = reader.nextHeader(); r != null; r = reader.nextHeader()) {
                 whole(reader, r);

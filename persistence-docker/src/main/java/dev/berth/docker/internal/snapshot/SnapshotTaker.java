@@ -17,8 +17,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,14 @@ public final class SnapshotTaker {
     private SnapshotTaker() {
     }
 
+    private static void thaw(WriterFreeze freeze, List<RuntimeException> failed) {
+        try {
+            freeze.close();
+        } catch (RuntimeException e) {
+            failed.add(e);
+        }
+    }
+
     public static Snapshot take(EngineContext ctx, PersistentVolume volume, String name, @Nullable Consistency requested) {
         if (name.isBlank() || name.chars().anyMatch(Character::isISOControl) || name.length() > 200) {
             throw new IllegalArgumentException("'" + name + "' is not a snapshot name: use 1 to 200 characters, "
@@ -52,15 +62,27 @@ public final class SnapshotTaker {
                 "'" + name + "' of volume " + volume.name(), -1);
         try {
             ParentSnapshot parent = ParentSnapshot.newest(repository, volume.name());
-            try (ArchiveHelper helper = ArchiveHelper.reading(ctx, volume.name());
+            try (ArchiveHelper helper = ArchiveHelper.readingAndRunning(ctx, volume.name());
                     SnapshotWriter writer = repository.write()) {
                 RepositoryCapture.Captured captured;
                 Optional<VolumeListing.Listing> listing;
                 WriterFreeze freeze = WriterFreeze.apply(ctx, volume.name(), requested);
+                List<RuntimeException> resumeFailed = new CopyOnWriteArrayList<>();
                 try (freeze) {
-                    listing = VolumeListing.of(ctx, volume.name());
-                    captured = new RepositoryCapture(ctx, helper, writer, parent.entries(), parent.listedAt(), listing,
-                            meter).run();
+                    listing = VolumeListing.of(helper, volume.name());
+                    RepositoryCapture capture = new RepositoryCapture(ctx, helper, writer, parent.entries(),
+                            parent.listedAt(), listing, meter);
+                    if (capture.readsOneByOne()) {
+                        captured = capture.oneByOne();
+                    } else {
+                        // the writers go on as soon as the engine has sent the archive, while it is still chunked
+                        try (ReadAhead ahead = ReadAhead.start(helper::download, () -> thaw(freeze, resumeFailed))) {
+                            captured = capture.whole(ahead.reader());
+                        }
+                    }
+                }
+                if (!resumeFailed.isEmpty()) {
+                    throw resumeFailed.get(0);
                 }
                 SnapshotManifest manifest = new SnapshotManifest(id, name, volume.spec(), createdAt, freeze.achieved(),
                         freeze.downtime(), writer.sizeBytes(), writer.sizeBytes() + 1024 * writer.entries(),

@@ -1,7 +1,6 @@
 package dev.berth.docker.internal.snapshot;
 
 import dev.berth.docker.internal.archive.ArchiveRecord;
-import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.volume.ArchiveHelper;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,11 +33,11 @@ final class VolumeListing {
     private VolumeListing() {
     }
 
-    /** The volume's entries; every directory comes before its entries. */
-    static Optional<Listing> of(EngineContext ctx, String volume) {
+    /** The volume's entries, listed by a running helper on it; every directory comes before its entries. */
+    static Optional<Listing> of(ArchiveHelper helper, String volume) {
         String out;
         try {
-            out = ArchiveHelper.output(ctx, volume, SCRIPT, "Listing volume '" + volume + "'", "sh, find and stat");
+            out = helper.exec(SCRIPT, "Listing volume '" + volume + "'", "sh, find and stat");
         } catch (RuntimeException e) {
             LOG.info("Could not list volume {} next to its data ({}): this snapshot reads every file", volume,
                     e.getMessage());

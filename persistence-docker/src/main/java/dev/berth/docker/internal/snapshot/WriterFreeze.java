@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Holds a volume's writers still while a snapshot reads it, at the {@link Consistency} asked for or the next weaker
  * one that can be had: quiesce (the recipe's hook) and pause, pause alone, or stop. {@link #close()} resumes or
- * restarts every writer it touched, whatever happened, and measures their downtime. Not thread-safe.
+ * restarts every writer it touched, whatever happened, and measures their downtime; it may be called again, and from
+ * another thread (the snapshot's read-ahead thaws the writers once the engine has sent the volume).
  */
 final class WriterFreeze implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriterFreeze.class);
@@ -115,13 +116,13 @@ final class WriterFreeze implements AutoCloseable {
     }
 
     /** How long the writers were held; known after {@link #close()}. */
-    Duration downtime() {
+    synchronized Duration downtime() {
         return downtime;
     }
 
     /** Resumes paused writers and restarts stopped ones; every one is tried before a failure is thrown. */
     @Override
-    public void close() {
+    public synchronized void close() {
         List<String> failed = new ArrayList<>();
         for (Writer w : paused) {
             resume(w, () -> engine.unpauseContainer(w.container().id()), failed);
@@ -132,6 +133,7 @@ final class WriterFreeze implements AutoCloseable {
         }
         if (frozenAt != 0) {
             downtime = Duration.ofNanos(System.nanoTime() - frozenAt);
+            frozenAt = 0;
         }
         paused.clear();
         stopped.clear();

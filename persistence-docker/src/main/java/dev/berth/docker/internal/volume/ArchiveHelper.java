@@ -32,6 +32,7 @@ public final class ArchiveHelper implements AutoCloseable {
     private static final String FROM = "/berth-from";
     /** How long a copy or wipe inside the node may take: a helper younger than this may be at work. */
     public static final java.time.Duration RUN_DEADLINE = java.time.Duration.ofHours(6);
+    private static final String IDLE = "while :; do sleep 3600; done";
     private static final String WIPE = "rm -rf " + MOUNT + "/..?* " + MOUNT + "/.[!.]* " + MOUNT + "/*";
 
     private final EngineContext ctx;
@@ -47,6 +48,21 @@ public final class ArchiveHelper implements AutoCloseable {
     /** A helper that reads the volume. */
     public static ArchiveHelper reading(EngineContext ctx, String volume) {
         return create(ctx, volume, true, wipe(false), null);
+    }
+
+    /**
+     * A helper that reads the volume and runs, idle, so that {@link #exec} next to the data costs no container start
+     * (a snapshot lists the volume with it while the writers are held). Its archive reads the volume as well.
+     */
+    public static ArchiveHelper readingAndRunning(EngineContext ctx, String volume) {
+        ArchiveHelper helper = create(ctx, volume, true, IDLE, null);
+        try {
+            ctx.engine().startContainer(helper.id);
+        } catch (RuntimeException e) {
+            helper.close();
+            throw e;
+        }
+        return helper;
     }
 
     /** A helper that writes the volume; with {@code wipe}, {@link #wipe()} can empty it first. */
@@ -65,15 +81,24 @@ public final class ArchiveHelper implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs {@code script} once in a read-only helper on the volume (mounted at {@link #MOUNT}) and returns what it
-     * printed; errors are the helper image's, saying what it needs.
-     */
-    public static String output(EngineContext ctx, String volume, String script, String what, String needs) {
-        try (ArchiveHelper helper = create(ctx, volume, true, script, null)) {
-            helper.runOnce(what, needs);
-            return ctx.engine().logs(helper.id, RUN_DEADLINE);
+    /** Runs {@code script} in this running helper and returns what it printed; errors say what the image needs. */
+    public String exec(String script, String what, String needs) {
+        dev.berth.ExecResult result;
+        try {
+            result = ctx.engine().exec(id, List.of("sh", "-c", script), RUN_DEADLINE);
+        } catch (RuntimeException e) {
+            throw helperFailed(what, String.valueOf(e.getMessage()).strip(), needs);
         }
+        if (result.exitCode() != 0) {
+            throw helperFailed(what, "exit code " + result.exitCode() + ": " + result.stderr().strip(), needs);
+        }
+        return result.stdout();
+    }
+
+    private BerthException helperFailed(String what, String failure, String needs) {
+        return new BerthException(what + " failed (" + failure + "). The helper image '"
+                + ctx.settings().helperImage() + "' needs " + needs + "; set one that has them with "
+                + "BerthSettings.builder().helperImage(...).");
     }
 
     private static @Nullable String wipe(boolean wipe) {
@@ -137,9 +162,7 @@ public final class ArchiveHelper implements AutoCloseable {
             failure = String.valueOf(e.getMessage()).strip();
         }
         if (failure != null) {
-            throw new BerthException(what + " failed (" + failure + "). The helper image '"
-                    + ctx.settings().helperImage() + "' needs " + needs + "; set one that has them with "
-                    + "BerthSettings.builder().helperImage(...).");
+            throw helperFailed(what, failure, needs);
         }
     }
 
