@@ -2,7 +2,9 @@
 # Runs one of Berth's benchmarks against the local engine: scripts/bench.sh NAME [ARGS...]
 #   recreate [cycles]   kill + recreate to ready, Berth beside the docker CLI
 #   move                1 GiB moved between two Swarm nodes, Berth beside docker cp | docker cp
-#   snapshot [rounds]   1 GiB snapshot and restore, Berth beside docker cp out and in and tar | cat
+#   snapshot [rounds] [local|s3]
+#                       1 GiB full and incremental snapshots and a restore, Berth beside docker cp out and in and
+#                       tar | cat; the repository in a local directory, then in S3 (S3Proxy), unless one is named
 #   archive [rounds]    512 MiB read through the archive endpoint: Berth's own client beside docker-java's
 #   report              runs every benchmark above (and the recipes' durability proofs, 10 cycles each), then writes
 #                       target/bench/report.html with a chart per benchmark and the recipes' recovery times
@@ -30,4 +32,9 @@ esac
 bash scripts/docker-engine.sh >/dev/null
 bash scripts/offline-images.sh busybox:1.35 >/dev/null
 mvn -B -q -ntp install -DskipTests -pl benchmarks -am
-exec mvn -B -q -ntp -pl benchmarks exec:java -Dbenchmark="$main" -Dexec.args="$*"
+s3proxy="-Dberth.bench.s3proxyJar=$PWD/persistence-s3/target/s3proxy/s3proxy.jar"
+if [ "$name" = snapshot ] && [ $# -lt 2 ]; then
+  mvn -B -q -ntp -pl benchmarks exec:java -Dbenchmark="$main" -Dexec.args="${1:-5} local"
+  set -- "${1:-5}" s3
+fi
+exec mvn -B -q -ntp -pl benchmarks exec:java -Dbenchmark="$main" "$s3proxy" -Dexec.args="$*"

@@ -4,7 +4,7 @@
 #
 #   scripts/cluster.sh up N     make sure N extra nodes (n1..nN) run and have joined; idempotent
 #   scripts/cluster.sh status   print every node of the swarm; exit 3 when no Berth node is up
-#   scripts/cluster.sh node stop|start K   node K's engine goes down (its containers die) or comes back
+#   scripts/cluster.sh node stop|start|restart K   node K's engine goes down (its containers die), comes back, or both
 #   scripts/cluster.sh down     remove every node, network and rule this script made; idempotent
 #   scripts/cluster.sh down --keep-images   the same, but keep each node's images (nothing else: containers,
 #                                volumes and networks are removed) under /var/lib/berth-cluster/image-cache,
@@ -437,8 +437,8 @@ cmd_down() {
   say "down in $((SECONDS - t0)) s (logs kept in $LOG_DIR)"
 }
 
-# node stop|start K|nK|NODE-ID: one node's engine goes down (its containers die with it) or comes back, for
-# node-loss tests; waits until the Swarm sees the change.
+# node stop|start|restart K|nK|NODE-ID: one node's engine goes down (its containers die with it), comes back, or both
+# (restart does not wait for the Swarm to see it down), for node-loss tests; waits until the Swarm sees the change.
 node_state() { mgr node inspect "$1" --format '{{.Status.State}}' 2>/dev/null || true; }
 node_is_down() { [ "$(node_state "$1")" = down ]; }
 cmd_node() {
@@ -463,7 +463,12 @@ cmd_node() {
       ensure_netns "$k"; ensure_dockerd "$k"; wait_dockerd "$k"
       wait_until "$WAIT_SECONDS" "n$k ready" node_ready "$id" || die "n$k ($id) is not Ready after ${WAIT_SECONDS}s"
       say "n$k ($id) is up" ;;
-    *) die "usage: cluster.sh node stop|start K" ;;
+    restart)
+      stop_dockerd "$k"
+      ensure_netns "$k"; ensure_dockerd "$k"; wait_dockerd "$k"
+      wait_until "$WAIT_SECONDS" "n$k ready" node_ready "$id" || die "n$k ($id) is not Ready after ${WAIT_SECONDS}s"
+      say "n$k ($id) restarted" ;;
+    *) die "usage: cluster.sh node stop|start|restart K" ;;
   esac
 }
 
@@ -478,7 +483,7 @@ main() {
     down) cmd_down "$@" ;;
     status) cmd_status ;;
     node) cmd_node "$@" ;;
-    *) die "usage: cluster.sh up N | down [--keep-images] | status | node stop|start K" ;;
+    *) die "usage: cluster.sh up N | down [--keep-images] | status | node stop|start|restart K" ;;
   esac
 }
 

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@link PersistentVolume} is asked to be: name, driver, driver options, labels, access mode and reclaim
- * policy. Immutable and thread-safe.
+ * What a {@link PersistentVolume} is asked to be: name, driver, driver options, labels, access mode, reclaim policy,
+ * and the scope of its storage when the user declares it. Immutable and thread-safe.
  */
 public final class VolumeSpec {
     private final String name;
@@ -19,8 +19,10 @@ public final class VolumeSpec {
     private final AccessMode accessMode;
     private final ReclaimPolicy reclaimPolicy;
     private final @Nullable String nodeId;
+    private final @Nullable VolumeScope scope;
 
     private VolumeSpec(Settings<?> b) {
+        this.scope = b.scope;
         this.name = b.name;
         this.driver = b.driver;
         this.options = Map.copyOf(b.options);
@@ -68,16 +70,25 @@ public final class VolumeSpec {
         return Optional.ofNullable(nodeId);
     }
 
+    /**
+     * The scope the user declared: {@link VolumeScope#GLOBAL} when the driver's storage is the same from every node
+     * (NFS through the {@code local} driver, rclone, a cloud file system), which such drivers do not report to the
+     * engine. Empty means the scope the driver reports.
+     */
+    public Optional<VolumeScope> scope() {
+        return Optional.ofNullable(scope);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof VolumeSpec s && name.equals(s.name) && driver.equals(s.driver)
                 && options.equals(s.options) && labels.equals(s.labels) && accessMode == s.accessMode
-                && reclaimPolicy == s.reclaimPolicy;
+                && reclaimPolicy == s.reclaimPolicy && scope == s.scope;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, driver, options, labels, accessMode, reclaimPolicy);
+        return Objects.hash(name, driver, options, labels, accessMode, reclaimPolicy, scope);
     }
 
     /** A stable text form, with maps sorted, as used in conflict messages. */
@@ -85,7 +96,7 @@ public final class VolumeSpec {
     public String toString() {
         return "VolumeSpec[name=" + name + ", driver=" + driver + ", options=" + new TreeMap<>(options)
                 + ", labels=" + new TreeMap<>(labels) + ", accessMode=" + accessMode
-                + ", reclaimPolicy=" + reclaimPolicy + "]";
+                + ", reclaimPolicy=" + reclaimPolicy + (scope == null ? "" : ", scope=" + scope) + "]";
     }
 
     /**
@@ -100,6 +111,7 @@ public final class VolumeSpec {
         private AccessMode accessMode = AccessMode.SINGLE_WRITER;
         private ReclaimPolicy reclaimPolicy = ReclaimPolicy.RETAIN;
         private @Nullable String nodeId;
+        private @Nullable VolumeScope scope;
 
         /** @throws InvalidNameException when Docker would reject the name */
         protected Settings(String name) {
@@ -130,6 +142,17 @@ public final class VolumeSpec {
 
         public B reclaimPolicy(ReclaimPolicy reclaimPolicy) {
             this.reclaimPolicy = Objects.requireNonNull(reclaimPolicy, "reclaimPolicy");
+            return self();
+        }
+
+        /**
+         * Declares where the storage is reached from: {@link VolumeScope#GLOBAL} for shared storage, whose driver
+         * reports {@code local} to the engine (NFS through the {@code local} driver, rclone, a cloud file system).
+         * A GLOBAL volume is created on each node where a container that mounts it runs, moves without a copy, and
+         * keeps one writer across the Swarm. Without it, the scope is what the driver reports.
+         */
+        public B scope(VolumeScope scope) {
+            this.scope = Objects.requireNonNull(scope, "scope");
             return self();
         }
 

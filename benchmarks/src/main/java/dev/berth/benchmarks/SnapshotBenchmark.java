@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
+import dev.berth.s3.S3Proxy;
+import dev.berth.s3.S3SnapshotStore;
 
 /**
  * Snapshot and restore of about 1 GiB of mixed data (one 512 MiB file and 5000 files of 100 KiB) through Berth,
@@ -20,7 +23,10 @@ import java.util.function.Supplier;
  * 1% of the big file's 4 KiB pages in one region (a hot table) are rewritten and what a third snapshot stores is
  * set beside the file's size.
  *
- * <p>Run: {@code bash scripts/bench.sh snapshot [rounds]} (default 5).
+ * <p>With {@code s3} after the rounds, the repository is in a bucket of S3Proxy (a real S3 server, started as a process
+ * of its own on this machine's disk), a new prefix each round; the figures go to {@code snapshot-s3.json}.
+ *
+ * <p>Run: {@code bash scripts/bench.sh snapshot [rounds] [local|s3]} (default 5, both stores).
  */
 public final class SnapshotBenchmark {
     private static final String IMAGE = "busybox:1.35";
@@ -36,8 +42,31 @@ public final class SnapshotBenchmark {
     private SnapshotBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        boolean s3 = args.length > 1 && args[1].equals("s3");
+        if (!s3) {
+            run(rounds, null);
+            return;
+        }
+        try (S3Proxy proxy = S3Proxy.start(Path.of(System.getProperty("berth.bench.s3proxyJar",
+                "persistence-s3/target/s3proxy/s3proxy.jar")))) {
+            run(rounds, proxy);
+        }
+    }
+
+    /** A round's connection, with a new repository: in a directory, or under a new prefix of the S3 bucket. */
+    private static Berth connect(BerthSettings settings, Path store, int round, S3Proxy proxy,
+            List<AutoCloseable> opened) {
+        if (proxy == null) {
+            return Berth.connect(settings.toBuilder().snapshotDirectory(store).build());
+        }
+        S3SnapshotStore s3 = proxy.builder().prefix("round-" + round + "-" + System.nanoTime()).build();
+        opened.add(s3);
+        return Berth.connect(settings.toBuilder().snapshotStore(s3).build());
+    }
+
+    private static void run(int rounds, S3Proxy proxy) throws Exception {
         String run = Long.toString(System.nanoTime() % 1_000_000, 36);
         Path work = Files.createTempDirectory("berth-bench-");
         BerthSettings settings = BerthSettings.builder().snapshotDirectory(work.resolve("unused")).build();
@@ -63,7 +92,8 @@ public final class SnapshotBenchmark {
                 engineOnly.add(time(() -> Shell.run("sh", "-c", "docker cp " + reader + ":/berth-volume - > /dev/null")));
                 Files.deleteIfExists(tar);
                 Path store = work.resolve("repository-" + i);
-                try (Berth round = Berth.connect(settings.toBuilder().snapshotDirectory(store).build())) {
+                List<AutoCloseable> opened = new java.util.ArrayList<>();
+                try (Berth round = connect(settings, store, i, proxy, opened)) {
                     PersistentVolume volume = round.volumes().find(data.name()).orElseThrow();
                     boolean berthFirst = i % 2 == 1; // alternate, so that neither always follows the other's writeback
                     Snapshot[] taken = new Snapshot[1];
@@ -94,11 +124,15 @@ public final class SnapshotBenchmark {
                             snapshot.last(), incremental.last(), cpIn.last(), restore.last(),
                             hotTableStored.get(hotTableStored.size() - 1) >> 10);
                 }
+                for (AutoCloseable c : opened) {
+                    c.close();
+                }
                 Shell.run("rm", "-rf", store.toString());
             }
             Shell.run("docker", "rm", "-f", reader);
             data.delete();
-            BenchResult result = report(mib, rounds, hostTar, engineOnly, cpOut, cpIn, snapshot, restore, cpu);
+            BenchResult result = report(proxy == null ? "snapshot" : "snapshot-s3", mib, rounds, hostTar, engineOnly,
+                    cpOut, cpIn, snapshot, restore, cpu);
             double incrementalRatio = incremental.median() / snapshot.median();
             double hotTableBytes = hotTableStored.stream().sorted().toList().get(hotTableStored.size() / 2);
             double hotTableShare = hotTableBytes / (512.0 * 1048576);
@@ -144,7 +178,7 @@ public final class SnapshotBenchmark {
         return nanos;
     }
 
-    private static BenchResult report(double mib, int rounds, Stats hostTar, Stats engineOnly, Stats cpOut, Stats cpIn,
+    private static BenchResult report(String name, double mib, int rounds, Stats hostTar, Stats engineOnly, Stats cpOut, Stats cpIn,
             Stats snapshot, Stats restore, long[] cpu) {
         System.out.printf("%.0f MiB of data (1 x 512 MiB + 5000 x 100 KiB), %d rounds, median MiB/s:%n", mib, rounds);
         line("tar -c | cat on the host", mib, hostTar);
@@ -159,8 +193,8 @@ public final class SnapshotBenchmark {
                 hostTar.median() / cpOut.median());
         System.out.printf("Berth's JVM CPU per GiB: snapshot %.2f s, restore %.2f s%n",
                 cpu[0] / 1e9 / rounds * 1024 / mib, cpu[1] / 1e9 / rounds * 1024 / mib);
-        return new BenchResult("snapshot", "Snapshot and restore of 1000 MiB (1 x 512 MiB + 5000 x 100 KiB)", "MiB/s",
-                true)
+        return new BenchResult(name, "Snapshot and restore of 1000 MiB (1 x 512 MiB + 5000 x 100 KiB)"
+                + (name.endsWith("s3") ? ", kept in S3 (S3Proxy)" : ""), "MiB/s", true)
                 .row("snapshot", speed(mib, snapshot), "docker cp out", speed(mib, cpOut))
                 .row("restore", speed(mib, restore), "docker cp in", speed(mib, cpIn))
                 .figure("tarCatMiBps", speed(mib, hostTar)).figure("rounds", rounds)

@@ -1,114 +1,33 @@
 package dev.berth.s3;
 
-import dev.berth.Secret;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
-/**
- * A real S3-compatible server for the *IT: S3Proxy (fetched by the build into {@code target/s3proxy}), started as a
- * process of its own on a free port with a filesystem backend in a temporary directory, signing required, and one
- * bucket made; stopped and its directory removed after the class.
- */
+/** An {@link S3Proxy} for the test class: started before its tests, stopped after them. */
 final class S3ProxyFixture implements BeforeAllCallback, AfterAllCallback {
-    static final String IDENTITY = "berth-it";
-    static final Secret CREDENTIAL = Secret.of("it-secret-" + UUID.randomUUID());
-    static final String BUCKET = "berth-snapshots";
-
-    private Process process;
-    private Path dir;
-    private URI endpoint;
+    private S3Proxy proxy;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Path jar = Path.of(System.getProperty("berth.it.s3proxyJar", "target/s3proxy/s3proxy.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("S3Proxy is not at " + jar + ": run the *IT through Maven (mvn verify),"
-                    + " which fetches it");
-        }
-        dir = Files.createTempDirectory("berth-s3proxy-");
-        Files.createDirectories(dir.resolve("data"));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        endpoint = URI.create("http://127.0.0.1:" + port);
-        Path properties = dir.resolve("s3proxy.properties");
-        Files.writeString(properties, String.join("\n", "s3proxy.endpoint=" + endpoint,
-                "s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + IDENTITY,
-                "s3proxy.credential=" + CREDENTIAL.reveal(), "jclouds.provider=filesystem",
-                "jclouds.filesystem.basedir=" + dir.resolve("data"), ""));
-        process = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString(), "--properties", properties.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("s3proxy.log").toFile()).start();
-        awaitPort(port, Duration.ofSeconds(60));
-        try (S3Client admin = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(IDENTITY, CREDENTIAL.reveal()))).build()) {
-            admin.createBucket(b -> b.bucket(BUCKET));
-        }
-    }
-
-    private void awaitPort(int port, Duration patience) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(patience);
-        while (true) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                    throw new IOException("S3Proxy did not start within " + patience + ": "
-                            + Files.readString(dir.resolve("s3proxy.log")), notYet);
-                }
-                Thread.sleep(200);
-            }
-        }
-    }
-
-    URI endpoint() {
-        return endpoint;
+        proxy = S3Proxy.start(Path.of(System.getProperty("berth.it.s3proxyJar", "target/s3proxy/s3proxy.jar")));
     }
 
     /** A builder of a store in the bucket with the server's credentials. */
     S3StoreBuilder builder() {
-        return S3SnapshotStore.builder().endpoint(endpoint).region("us-east-1").bucket(BUCKET)
-                .credentials(IDENTITY, CREDENTIAL);
+        return proxy.builder();
     }
 
     /** Where the server keeps the bucket's objects, to tamper with them as a damaged disk would. */
     Path bucketDirectory() {
-        return dir.resolve("data").resolve(BUCKET);
+        return proxy.bucketDirectory();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
-        if (dir != null) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
-                for (Path p : all) {
-                    Files.deleteIfExists(p);
-                }
-            }
+        if (proxy != null) {
+            proxy.close();
         }
     }
 }

@@ -72,11 +72,11 @@ class S3SnapshotStoreIT extends SnapshotStoreContract {
     @Test
     void refusedCredentialsSaySoAndTheSecretIsNeverShown() {
         Secret wrong = Secret.of("wrong-secret-" + UUID.randomUUID());
-        try (S3SnapshotStore store = s3.builder().credentials(S3ProxyFixture.IDENTITY, wrong).build()) {
+        try (S3SnapshotStore store = s3.builder().credentials(S3Proxy.IDENTITY, wrong).build()) {
             assertThatThrownBy(() -> store.list("snapshots/")).isInstanceOf(IOException.class)
                     .hasMessageContaining("access was refused: check the credentials")
                     .satisfies(e -> assertThat(e.toString()).doesNotContain(wrong.reveal())
-                            .doesNotContain(S3ProxyFixture.CREDENTIAL.reveal()));
+                            .doesNotContain(S3Proxy.CREDENTIAL.reveal()));
             assertThat(store.toString()).doesNotContain(wrong.reveal());
         }
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class ReadmeLeftovers {
     static final List<String> CONTAINERS = List.of("orders-pg", "orders-pg-2", "orders", "cache-0", "cache-1",
             "cache-2");
-    static final List<String> VOLUMES = List.of("orders-pg", "orders-pg-copy", "orders", "data-cache-0",
+    static final List<String> VOLUMES = List.of("media", "orders-pg", "orders-pg-copy", "orders", "data-cache-0",
             "data-cache-1", "data-cache-2");
     private static final String HOST = System.getProperty("berth.it.dockerHost", "unix:///var/run/docker.sock");
 

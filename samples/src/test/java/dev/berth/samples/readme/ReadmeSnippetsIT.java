@@ -17,6 +17,7 @@ import dev.berth.ReplicaSet;
 import dev.berth.Retention;
 import dev.berth.Snapshot;
 import dev.berth.StatefulContainer;
+import dev.berth.VolumeScope;
 import dev.berth.samples.Redis;
 import dev.berth.testkit.Disruption;
 import dev.berth.testkit.PersistenceAssertions;
@@ -156,6 +157,23 @@ class ReadmeSnippetsIT {
             assertThat(moved.to().labels()).containsEntry("zone", "b");
             assertThat(redis.node().id()).isEqualTo(moved.to().id());
             redis.remove();
+        }
+    }
+
+    @Test
+    void aGlobalVolumeOnSharedStorageIsDeclaredSoWithItsDriversOptions() {
+        try (Berth berth = Berth.connect()) {
+            // README snippet 7 (rclone's volume plugin runs for the tests: scripts/rclone-plugin.sh)
+            PersistentVolume media = berth.volume("media").driver("rclone")
+                .option("type", "local").option("path", "/srv/shared/media")     // driver options pass through,
+                .option("uid", "1000").option("gid", "1000")                      // uid and gid too (seed 004)
+                .option("vfs-cache-mode", "writes")                               // rclone: appends and in-place writes
+                .scope(VolumeScope.GLOBAL)
+                .create();
+            // end of snippet 7
+            assertThat(media.scope()).isEqualTo(VolumeScope.GLOBAL);
+            assertThat(media.driver()).isEqualTo("rclone");
+            media.delete();
         }
     }
 }

@@ -44,7 +44,8 @@ public final class NodeChoice {
                                 + spec.name() + "'; nodes: " + ctx.cluster().nodes()));
             }
         } else {
-            target = dataNode.orElseThrow();
+            // no LOCAL volume: where its first volume was made (a GLOBAL volume is reached from there as well)
+            target = dataNode.orElseGet(() -> spec.mounts().get(0).volume().node());
         }
         if (!target.ready()) {
             throw new NodeUnavailableException(target.id(), "Node " + target.id() + " (" + target.name() + ") is down. "

@@ -39,18 +39,21 @@ public final class Pruner {
      */
     public static PruneReport prune(EngineContext ctx, PruneOptions options) {
         if (!ctx.cluster().isSwarm()) {
-            return pruneOne(ctx, options, moving(List.of(ctx)));
+            Set<String> moving = moving(List.of(ctx));
+            return new PruneReport(pruneContainers(ctx, options), pruneVolumes(ctx, options, moving, List.of(ctx)));
         }
         List<String> containers = new ArrayList<>(PinnedService.prune(ctx.cluster().localEngine(), options));
         WriterLock.removeStaleSwarmLocks(ctx, options.labels()); // Berth's own bookkeeping, not reported
-        List<String> volumes = new ArrayList<>();
-        Set<String> moving = moving(ctx.everyNode());
-        for (EngineContext node : ctx.everyNode()) {
-            PruneReport report = pruneOne(node, options, moving);
-            containers.addAll(report.containers());
-            volumes.addAll(report.volumes());
+        List<EngineContext> nodes = ctx.everyNode();
+        Set<String> moving = moving(nodes);
+        for (EngineContext node : nodes) { // every node's containers first: a GLOBAL volume is used from any node
+            containers.addAll(pruneContainers(node, options));
         }
-        return new PruneReport(containers.stream().distinct().toList(), volumes);
+        List<String> volumes = new ArrayList<>();
+        for (EngineContext node : nodes) {
+            volumes.addAll(pruneVolumes(node, options, moving, nodes));
+        }
+        return new PruneReport(containers.stream().distinct().toList(), volumes.stream().distinct().toList());
     }
 
     /**
@@ -66,7 +69,7 @@ public final class Pruner {
         return moving;
     }
 
-    private static PruneReport pruneOne(EngineContext ctx, PruneOptions options, Set<String> moving) {
+    private static List<String> pruneContainers(EngineContext ctx, PruneOptions options) {
         Engine engine = ctx.engine();
         List<ContainerInfo> containers = engine.listContainers(ContainerQuery.labelled(
                 Labels.managed(options.labels())));
@@ -92,21 +95,34 @@ public final class Pruner {
                 removed.add(VolumeStore.nameOf(c));
             }
         }
+        if (!removed.isEmpty()) {
+            LOG.info("Pruned containers {} on node {}", removed, ctx.node().id());
+        }
+        return removed;
+    }
+
+    /** The volumes to prune on one node, unless a container on any of {@code nodes} uses them. */
+    private static List<String> pruneVolumes(EngineContext ctx, PruneOptions options, Set<String> moving,
+            List<EngineContext> nodes) {
         List<String> deleted = new ArrayList<>();
         if (options.includeVolumes()) {
             for (PersistentVolume volume : VolumeStore.of(ctx).withLabels(options.labels())) {
                 boolean retired = RetiredVolumes.retiredAt(volume.name()).isPresent(); // only by its grace period
-                if (!retired && !moving.contains(volume.name()) && volume.createdByBerth() && VolumeStore.of(ctx).containersUsing(volume.name()).isEmpty()) {
+                if (!retired && !moving.contains(volume.name()) && volume.createdByBerth() && unused(volume.name(), nodes)) {
                     volume.delete();
                     deleted.add(volume.name());
                 }
             }
         }
         options.retiredOlderThan().ifPresent(grace -> deleted.addAll(deleteRetired(ctx, options, grace)));
-        if (!removed.isEmpty() || !deleted.isEmpty()) {
-            LOG.info("Pruned containers {} and volumes {}", removed, deleted);
+        if (!deleted.isEmpty()) {
+            LOG.info("Pruned volumes {} on node {}", deleted, ctx.node().id());
         }
-        return new PruneReport(removed, deleted);
+        return deleted;
+    }
+
+    private static boolean unused(String volume, List<EngineContext> nodes) {
+        return nodes.stream().allMatch(n -> VolumeStore.of(n).containersUsing(volume).isEmpty());
     }
 
     /** The retired source copies of moves, past their grace period and unused. */

@@ -8,7 +8,9 @@ import dev.berth.NodeUnavailableException;
 import dev.berth.PersistentVolume;
 import dev.berth.VolumeMount;
 import dev.berth.docker.internal.node.EngineContext;
+import dev.berth.docker.internal.volume.GlobalVolumes;
 import dev.berth.docker.internal.volume.VolumeMoves;
+import dev.berth.docker.internal.volume.VolumeStore;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -42,6 +44,9 @@ final class ContainerMove {
         }
         requirePlacementAllows();
         requireNoBinds();
+        if (source.cluster().node(from.id()).filter(Node::ready).isEmpty() && source.cluster().isSwarm()) {
+            return failOver(from);
+        }
         requireReady(source, spec, target);
         EngineContext destination = source.on(target);
         long down = System.nanoTime();
@@ -79,6 +84,32 @@ final class ContainerMove {
                 (stopped - down) / 1_000_000, (copied - stopped) / 1_000_000, (started - copied) / 1_000_000,
                 moves.bytes());
         return new MoveReport(from, target, downtime, moves.bytes(), moves.files());
+    }
+
+    /**
+     * The source node is down: the container starts on the target once Berth knows that the old writer cannot run,
+     * which it knows when every volume is GLOBAL (the target reaches the same data, nothing is copied) and the
+     * container's Swarm service is re-pinned to the target, so that Swarm never runs the old task again, also when
+     * the node comes back. The downtime reported is the failover's own; the container was down since its node was.
+     */
+    private MoveReport failOver(Node from) {
+        requireReady(source, spec, target);
+        EngineContext destination = source.on(target);
+        List<String> local = volumes().stream()
+                .filter(v -> GlobalVolumes.reachGlobal(VolumeStore.of(destination), v.spec()).isEmpty())
+                .map(PersistentVolume::name).toList();
+        if (!local.isEmpty()) {
+            throw new NodeUnavailableException(from.id(), "Node " + from.id() + " (" + from.name() + ") is down, and"
+                    + " container '" + spec.name() + "' cannot fail over to node " + target.id() + ": its LOCAL volumes "
+                    + local + " are on that node. Wait for it to come back, or restore the latest snapshot on another "
+                    + "node explicitly.");
+        }
+        long start = System.nanoTime();
+        container.failOver(destination, from.id());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        LOG.info("Failed over container {} from node {}, which is down, to node {} in {} ms; no data copied (its "
+                + "volumes are GLOBAL)", spec.name(), from.id(), target.id(), took.toMillis());
+        return new MoveReport(from, target, took, 0, 0);
     }
 
     /** Back on the source with its data; what fails on the way back is added to {@code first}. */

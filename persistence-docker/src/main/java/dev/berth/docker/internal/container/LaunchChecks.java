@@ -5,6 +5,7 @@ import dev.berth.NotFoundException;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.volume.MoveRecovery;
 import dev.berth.docker.internal.volume.VolumeContents;
+import dev.berth.docker.internal.volume.GlobalVolumes;
 import dev.berth.docker.internal.volume.VolumeStore;
 import java.util.List;
 
@@ -22,7 +23,7 @@ final class LaunchChecks {
             if (settleMoves) {
                 MoveRecovery.settle(ctx, volume);
             }
-            if (VolumeStore.of(ctx).find(volume).isEmpty()) {
+            if (GlobalVolumes.findOrReachGlobal(VolumeStore.of(ctx), volume).isEmpty()) {
                 throw new NotFoundException("volume", volume);
             }
             MoveRecovery.requireComplete(ctx, volume);

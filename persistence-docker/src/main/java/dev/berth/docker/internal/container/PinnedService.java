@@ -62,6 +62,19 @@ public final class PinnedService implements Incarnation {
     }
 
     /**
+     * Fails over from {@code down}, a node that is down: re-pins the service to this node with no task, so that Swarm
+     * never runs the old task again, also when that node comes back; takes its writer locks from there; then runs it
+     * here. Only for GLOBAL volumes, whose data this node reaches.
+     */
+    Optional<String> failOver(String down) {
+        deploy(0, ctx.settings().readyTimeout());
+        WriterLock.takeOver(ctx, spec.name(), spec.mounts(), down);
+        LOG.warn("Failing over container {} from node {}, which is down, to node {}: its service is re-pinned here",
+                spec.name(), down, ctx.node().id());
+        return launch(true);
+    }
+
+    /**
      * Scales the service to no task, then stops the task's container through its node's engine, which returns as soon
      * as it has exited (Swarm takes a second or more to see the new desired state and act on it; with no replica
      * wanted, it does not start another). A task still on its way up is left for Swarm to end, and waited for.

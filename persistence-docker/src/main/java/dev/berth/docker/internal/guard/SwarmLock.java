@@ -64,6 +64,20 @@ final class SwarmLock {
         }
     }
 
+    /**
+     * Takes the lock away from {@code holder} on a node that is down, for a failover that has re-pinned that holder's
+     * service elsewhere (Swarm then never runs the old task again). Refused while that node is up.
+     */
+    static void takeOver(EngineContext ctx, String holder, String volume, String downNode) {
+        if (ctx.cluster().node(downNode).filter(Node::ready).isPresent()) {
+            throw new IllegalStateException("node " + downNode + " is up: its writer may run");
+        }
+        Engine manager = ctx.cluster().localEngine();
+        find(manager, volume).filter(lock -> holder.equals(lock.labels().get(WriterLock.HOLDER_LABEL))
+                        && downNode.equals(lock.labels().get(NODE_LABEL)))
+                .ifPresent(lock -> manager.removeConfig(lock.id()));
+    }
+
     /** Gives back the lock if {@code holder} holds it from this node. */
     static void release(EngineContext ctx, String holder, String volume) {
         Engine manager = ctx.cluster().localEngine();

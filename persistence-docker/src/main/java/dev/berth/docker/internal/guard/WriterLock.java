@@ -4,6 +4,7 @@ import dev.berth.AccessMode;
 import dev.berth.EngineCallException;
 import dev.berth.ExclusiveAccessException;
 import dev.berth.VolumeMount;
+import dev.berth.VolumeScope;
 import dev.berth.docker.internal.engine.ContainerDefinition;
 import dev.berth.docker.internal.engine.ContainerInfo;
 import dev.berth.docker.internal.engine.Engine;
@@ -11,11 +12,13 @@ import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.node.Labels;
 import dev.berth.docker.internal.node.Markers;
 import dev.berth.docker.internal.volume.MoveJournal;
+import dev.berth.docker.internal.volume.VolumeScopes;
 import dev.berth.docker.internal.volume.VolumeStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The single-writer lock of {@link AccessMode#SINGLE_WRITER} volumes, one protocol for every way a container runs.
@@ -56,11 +59,12 @@ public final class WriterLock {
         if (volumes.isEmpty()) {
             return;
         }
+        Set<String> declared = declaredGlobal(mounts);
         String image = Markers.image(ctx);
         List<String> taken = new ArrayList<>();
         try {
             for (String volume : volumes) {
-                if (acrossTheSwarm(ctx, volume)) {
+                if (acrossTheSwarm(ctx, volume, declared)) {
                     SwarmLock.acquire(ctx, holder, volume);
                     taken.add(volume);
                     continue;
@@ -71,8 +75,21 @@ public final class WriterLock {
                 requireNotLeaving(ctx, holder, volume);
             }
         } catch (RuntimeException e) {
-            taken.forEach(v -> releaseQuietly(ctx, holder, v, e));
+            taken.forEach(v -> releaseQuietly(ctx, holder, v, declared, e));
             throw e;
+        }
+    }
+
+    /**
+     * Takes the Swarm locks of {@code holder}'s GLOBAL volumes from {@code downNode}, which is down, once its service
+     * has been re-pinned to the node of {@code ctx} (see {@link SwarmLock#takeOver}); {@link #acquire} then takes
+     * them here.
+     */
+    public static void takeOver(EngineContext ctx, String holder, List<VolumeMount> mounts, String downNode) {
+        for (String volume : lockable(mounts)) {
+            if (acrossTheSwarm(ctx, volume, declaredGlobal(mounts))) {
+                SwarmLock.takeOver(ctx, holder, volume, downNode);
+            }
         }
     }
 
@@ -80,9 +97,18 @@ public final class WriterLock {
      * A GLOBAL volume on a Swarm is reached from every node, so its lock lives in the Swarm's store; any other lives on
      * the node that holds the volume.
      */
-    private static boolean acrossTheSwarm(EngineContext ctx, String volume) {
-        return ctx.cluster().isSwarm() && ctx.engine().inspectVolume(volume)
-                .filter(v -> "global".equalsIgnoreCase(v.scope())).isPresent();
+    private static boolean acrossTheSwarm(EngineContext ctx, String volume, Set<String> declaredGlobal) {
+        return ctx.cluster().isSwarm() && (declaredGlobal.contains(volume) || ctx.engine().inspectVolume(volume)
+                .filter(VolumeScopes::isGlobal).isPresent());
+    }
+
+    /**
+     * The volumes their specs declare GLOBAL: a shared driver's volume that another node made may show on this node
+     * without the labels that say so, since the driver, not the engine, keeps it.
+     */
+    private static Set<String> declaredGlobal(List<VolumeMount> mounts) {
+        return mounts.stream().filter(m -> m.volume().spec().scope().filter(VolumeScope.GLOBAL::equals).isPresent())
+                .map(m -> m.volume().name()).collect(java.util.stream.Collectors.toSet());
     }
 
     /** Removes the Swarm's locks of GLOBAL volumes, carrying these labels, whose holders can no longer write. */
@@ -92,8 +118,9 @@ public final class WriterLock {
 
     /** Gives back the locks {@code holder} holds on these volumes; one held by another is left alone. */
     public static void release(EngineContext ctx, String holder, List<VolumeMount> mounts) {
+        Set<String> declared = declaredGlobal(mounts);
         for (String volume : lockable(mounts)) {
-            release(ctx, holder, volume);
+            release(ctx, holder, volume, declared);
         }
     }
 
@@ -153,8 +180,8 @@ public final class WriterLock {
         return Markers.definition(ctx, image, lockName(volume), Map.of(LOCK_LABEL, volume, HOLDER_LABEL, holder));
     }
 
-    private static void release(EngineContext ctx, String holder, String volume) {
-        if (acrossTheSwarm(ctx, volume)) {
+    private static void release(EngineContext ctx, String holder, String volume, Set<String> declared) {
+        if (acrossTheSwarm(ctx, volume, declared)) {
             SwarmLock.release(ctx, holder, volume);
             return;
         }
@@ -164,9 +191,10 @@ public final class WriterLock {
                 .ifPresent(lock -> engine.removeContainer(lock.id()));
     }
 
-    private static void releaseQuietly(EngineContext ctx, String holder, String volume, RuntimeException cause) {
+    private static void releaseQuietly(EngineContext ctx, String holder, String volume, Set<String> declared,
+            RuntimeException cause) {
         try {
-            release(ctx, holder, volume);
+            release(ctx, holder, volume, declared);
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }

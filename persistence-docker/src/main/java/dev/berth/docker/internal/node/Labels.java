@@ -13,6 +13,8 @@ public final class Labels {
     public static final String MANAGED_BY_VALUE = "berth";
     public static final String SPEC_HASH = PREFIX + "spec-hash";
     public static final String ACCESS_MODE = PREFIX + "access-mode";
+    /** The scope a volume's user declared (its driver reports {@code local} for shared storage). */
+    public static final String SCOPE = PREFIX + "scope";
     public static final String RECLAIM_POLICY = PREFIX + "reclaim-policy";
     /** The logical name of a Berth container (its Docker name may be reused by later incarnations). */
     public static final String CONTAINER = PREFIX + "container";

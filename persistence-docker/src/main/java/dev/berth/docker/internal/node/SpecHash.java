@@ -18,7 +18,8 @@ public final class SpecHash {
 
     public static String of(VolumeSpec spec) {
         return Sha256.hex("volume|" + spec.driver() + "|" + sorted(spec.options()) + "|"
-                + sorted(spec.labels()) + "|" + spec.accessMode() + "|" + spec.reclaimPolicy()).substring(0, 32);
+                + sorted(spec.labels()) + "|" + spec.accessMode() + "|" + spec.reclaimPolicy()
+                + spec.scope().map(s -> "|" + s).orElse("")).substring(0, 32); // specs without one hash as before
     }
 
     public static String of(ContainerSpec spec) {

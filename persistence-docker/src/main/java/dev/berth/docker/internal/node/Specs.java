@@ -12,7 +12,16 @@ public final class Specs {
 
     public static VolumeSpec volume(String name, String driver, Map<String, String> options, Map<String, String> labels,
             AccessMode mode, ReclaimPolicy policy) {
+        return volume(name, driver, options, labels, mode, policy, null);
+    }
+
+    /** A spec with the scope its user declared, if any. */
+    public static VolumeSpec volume(String name, String driver, Map<String, String> options, Map<String, String> labels,
+            AccessMode mode, ReclaimPolicy policy, dev.berth.@org.jspecify.annotations.Nullable VolumeScope scope) {
         VolumeSpec.Builder builder = VolumeSpec.builder(name).driver(driver).accessMode(mode).reclaimPolicy(policy);
+        if (scope != null) {
+            builder.scope(scope);
+        }
         options.forEach(builder::option);
         labels.forEach(builder::label);
         return builder.build();

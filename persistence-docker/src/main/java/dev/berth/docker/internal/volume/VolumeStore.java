@@ -76,7 +76,7 @@ public final class VolumeStore implements Volumes {
                 continue;
             }
             other.engine().inspectVolume(spec.name())
-                    .filter(v -> "local".equalsIgnoreCase(v.scope()) && Labels.isManaged(v.labels()))
+                    .filter(v -> !VolumeScopes.isGlobal(v) && Labels.isManaged(v.labels()))
                     .ifPresent(v -> {
                         throw new VolumeConflictException(spec.name(), "a volume of that name on node "
                                 + other.node().id(), "another on node " + ctx.node().id() + ": a LOCAL volume has one "
@@ -93,6 +93,7 @@ public final class VolumeStore implements Volumes {
         labels.put(Labels.SPEC_HASH, SpecHash.of(spec));
         labels.put(Labels.ACCESS_MODE, spec.accessMode().name());
         labels.put(Labels.RECLAIM_POLICY, spec.reclaimPolicy().name());
+        spec.scope().ifPresent(scope -> labels.put(Labels.SCOPE, scope.name()));
         try {
             engine.createVolume(spec.name(), spec.driver(), spec.options(), labels);
         } catch (EngineCallException e) {
@@ -133,12 +134,13 @@ public final class VolumeStore implements Volumes {
         throw new VolumeConflictException(requested.name(), specOf(actual).toString(), requested.toString());
     }
 
-    private VolumeSpec specOf(VolumeInfo v) {
+    VolumeSpec specOf(VolumeInfo v) {
         Map<String, String> labels = v.labels();
         return Specs.volume(v.name(), v.driver(), v.options(),
                 Labels.userLabels(labels, settingsLabels),
                 Specs.parse(AccessMode.class, labels.get(Labels.ACCESS_MODE), AccessMode.SINGLE_WRITER),
-                Specs.parse(ReclaimPolicy.class, labels.get(Labels.RECLAIM_POLICY), ReclaimPolicy.RETAIN));
+                Specs.parse(ReclaimPolicy.class, labels.get(Labels.RECLAIM_POLICY), ReclaimPolicy.RETAIN),
+                Specs.parse(VolumeScope.class, labels.get(Labels.SCOPE), null));
     }
 
     private PersistentVolume handleOf(VolumeInfo v) {
@@ -162,7 +164,7 @@ public final class VolumeStore implements Volumes {
 
     VolumeScope scopeOf(String name) {
         VolumeInfo volume = engine.inspectVolume(name).orElseThrow(() -> new NotFoundException("volume", name));
-        return "global".equalsIgnoreCase(volume.scope()) ? VolumeScope.GLOBAL : VolumeScope.LOCAL;
+        return VolumeScopes.of(volume);
     }
 
     /** What the engine's disk-usage report says the volume takes; -1 when its driver does not say. */
