@@ -135,7 +135,12 @@ public final class Repository {
 
     /** A blob's bytes, checked against its id. */
     byte[] readBlob(BlobRef ref) throws IOException {
-        return codec.decode(readStored(ref), ref.rawLength(), ref.id(), "blob " + ref.id() + " of pack " + ref.pack());
+        return decodeBlob(ref, readStored(ref));
+    }
+
+    /** A blob's bytes from what its pack stores of it, opened and checked against its id. */
+    byte[] decodeBlob(BlobRef ref, byte[] stored) throws IOException {
+        return codec.decode(stored, ref.rawLength(), ref.id(), "blob " + ref.id() + " of pack " + ref.pack());
     }
 
     @Override

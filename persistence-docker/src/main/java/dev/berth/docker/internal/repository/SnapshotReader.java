@@ -7,12 +7,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a snapshot back: its tree's entries in order ({@link #next()}), and each file's chunks, every one checked
- * against its SHA-256 ({@link #chunk(String)}). Holds one tree blob and one chunk at a time. Not thread-safe.
+ * against its SHA-256 ({@link #chunk(String)}), read a window of its pack at a time ({@link PackWindow}). Holds one
+ * tree blob, one chunk and one window at a time. Not thread-safe.
  */
 public final class SnapshotReader {
     private final Repository repository;
     private final StoredSnapshot snapshot;
     private final Index index;
+    private final PackWindow window;
     private int treeBlob;
     private String pending = "";
     private int at;
@@ -22,6 +24,7 @@ public final class SnapshotReader {
         this.repository = repository;
         this.snapshot = snapshot;
         this.index = index;
+        this.window = new PackWindow(repository, index);
     }
 
     /**
@@ -59,6 +62,6 @@ public final class SnapshotReader {
     private byte[] blob(String id) throws IOException {
         BlobRef ref = index.find(id).orElseThrow(() -> new IOException("blob " + id + " of snapshot "
                 + snapshot.id() + " is in no index: the repository lost it"));
-        return repository.readBlob(ref);
+        return repository.decodeBlob(ref, window.stored(ref));
     }
 }
