@@ -105,7 +105,12 @@ final class ContainerMove {
                     + "node explicitly.");
         }
         long start = System.nanoTime();
-        container.failOver(destination, from.id());
+        container.relocate(destination);
+        if (!(container.current() instanceof PinnedService service)) {
+            throw new IllegalStateException("a container on another node than the manager runs as a Swarm service");
+        }
+        service.repinFrom(from.id());
+        container.launch(true, false);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         LOG.info("Failed over container {} from node {}, which is down, to node {} in {} ms; no data copied (its "
                 + "volumes are GLOBAL)", spec.name(), from.id(), target.id(), took.toMillis());

@@ -209,19 +209,6 @@ public final class DockerStatefulContainer implements StatefulContainer {
         return new ContainerMove(this, ctx, target).run();
     }
 
-    /**
-     * Runs it on {@code to} as a Swarm service re-pinned there, taking over from {@code down}, whose node is down
-     * ({@link PinnedService#failOver}).
-     */
-    synchronized void failOver(EngineContext to, String down) {
-        relocate(to);
-        LaunchChecks.requireVolumesExist(ctx, spec, false);
-        if (!(incarnation() instanceof PinnedService service)) {
-            throw new IllegalStateException("a failover runs the container as a Swarm service");
-        }
-        awaitReady(service.failOver(down).orElseThrow(), false);
-    }
-
     /** The context (node) it runs on from now; how it runs there is decided again on first use. */
     void relocate(EngineContext to) {
         ctx = to;

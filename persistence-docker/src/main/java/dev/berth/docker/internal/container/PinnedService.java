@@ -62,16 +62,15 @@ public final class PinnedService implements Incarnation {
     }
 
     /**
-     * Fails over from {@code down}, a node that is down: re-pins the service to this node with no task, so that Swarm
-     * never runs the old task again, also when that node comes back; takes its writer locks from there; then runs it
-     * here. Only for GLOBAL volumes, whose data this node reaches.
+     * Readies a failover from {@code down}, a node that is down: re-pins the service to this node with no task, so
+     * that Swarm never runs the old task again, also when that node comes back, and takes its writer locks from
+     * there; a launch then runs it here. Only for GLOBAL volumes, whose data this node reaches.
      */
-    Optional<String> failOver(String down) {
+    void repinFrom(String down) {
         deploy(0, ctx.settings().readyTimeout());
         WriterLock.takeOver(ctx, spec.name(), spec.mounts(), down);
         LOG.warn("Failing over container {} from node {}, which is down, to node {}: its service is re-pinned here",
                 spec.name(), down, ctx.node().id());
-        return launch(true);
     }
 
     /**

@@ -113,6 +113,6 @@ record RepositoryData(Repository repository, StoredSnapshot stored) implements S
 
     @Override
     public void export(SnapshotManifest m, Path file, ProgressListener listener) {
-        SnapshotPorter.exportReplayed(this, m, file, listener);
+        SnapshotExport.exportReplayed(this, m, file, listener);
     }
 }

@@ -53,7 +53,7 @@ interface SnapshotData {
 
         @Override
         public void export(SnapshotManifest m, Path file, ProgressListener listener) {
-            SnapshotPorter.export(store, m, file, listener);
+            SnapshotExport.export(store, m, file, listener);
         }
     }
 }
