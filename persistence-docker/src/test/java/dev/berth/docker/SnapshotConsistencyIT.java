@@ -2,7 +2,10 @@ package dev.berth.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.berth.Berth;
@@ -10,13 +13,14 @@ import dev.berth.Consistency;
 import dev.berth.ContainerState;
 import dev.berth.DataProbe;
 import dev.berth.PersistentVolume;
-import dev.berth.Progress;
 import dev.berth.Recipe;
 import dev.berth.Snapshot;
 import dev.berth.StatefulContainer;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -63,43 +67,43 @@ class SnapshotConsistencyIT {
         return volume;
     }
 
-    /** The writer's state, as the engine saw it while the snapshot's data was streaming. */
-    private String stateWhileReading(String container, Runnable snapshot) {
-        List<String> states = new CopyOnWriteArrayList<>();
-        Thread watcher = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                boolean streaming = snapshots.reports().stream()
-                        .anyMatch(p -> p.operation() == Progress.Operation.SNAPSHOT && !p.done());
-                if (streaming && states.isEmpty()) {
-                    states.add(engine.docker().inspectContainerCmd(container).exec().getState().getStatus());
-                }
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        snapshots.reports().clear();
-        watcher.start();
-        try {
-            snapshot.run();
-        } finally {
-            watcher.interrupt();
-        }
-        return states.isEmpty() ? "unseen" : states.get(0);
+    /**
+     * What the engine reports, in its order, while the snapshot is taken: the writer's own events and each read of a
+     * volume's data ({@code archive-path}, logged as the engine starts sending it).
+     */
+    private List<String> eventsWhileTaking(String container, Runnable snapshot) throws InterruptedException {
+        Instant since = Instant.now().minusMillis(5);
+        snapshot.run();
+        Instant until = Instant.now().plusMillis(5);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        engine.docker().eventsCmd().withEventTypeFilter(EventType.CONTAINER).withSince(unixTime(since))
+                .withUntil(unixTime(until)).exec(new ResultCallback.Adapter<Event>() {
+                    @Override
+                    public void onNext(Event event) {
+                        String action = event.getAction();
+                        String name = event.getActor() == null ? null : event.getActor().getAttributes().get("name");
+                        if (container.equals(name) || "archive-path".equals(action)) {
+                            seen.add(action);
+                        }
+                    }
+                }).awaitCompletion(30, TimeUnit.SECONDS);
+        return seen;
+    }
+
+    private static String unixTime(Instant instant) {
+        return String.format("%d.%09d", instant.getEpochSecond(), instant.getNano());
     }
 
     @Test
-    void aWriterWithoutARecipeIsPausedWhileTheDataIsRead() {
+    void aWriterWithoutARecipeIsPausedWhileTheDataIsRead() throws InterruptedException {
         PersistentVolume data = volume("crash");
         StatefulContainer writer = berth.container(engine.name("crash-w")).image(EngineFixture.BUSYBOX)
                 .command(EngineFixture.SLEEP).mount(data, "/data").start();
         Snapshot[] taken = new Snapshot[1];
 
-        String state = stateWhileReading(writer.name(), () -> taken[0] = data.snapshot("crash"));
+        List<String> events = eventsWhileTaking(writer.name(), () -> taken[0] = data.snapshot("crash"));
 
-        assertThat(state).isEqualTo("paused");
+        assertThat(events).containsSubsequence("pause", "archive-path", "unpause").doesNotContain("die");
         assertThat(taken[0].consistency()).isEqualTo(Consistency.CRASH_CONSISTENT);
         assertThat(taken[0].downtime()).isPositive();
         assertThat(writer.state()).isEqualTo(ContainerState.RUNNING);
@@ -135,15 +139,16 @@ class SnapshotConsistencyIT {
     }
 
     @Test
-    void stoppedStopsTheWriterAndStartsItAgain() {
+    void stoppedStopsTheWriterAndStartsItAgain() throws InterruptedException {
         PersistentVolume data = volume("stopped");
         StatefulContainer writer = berth.container(engine.name("stopped-w")).image(EngineFixture.BUSYBOX)
                 .command(EngineFixture.SLEEP).mount(data, "/data").start();
         Snapshot[] taken = new Snapshot[1];
 
-        String state = stateWhileReading(writer.name(), () -> taken[0] = data.snapshot("s", Consistency.STOPPED));
+        List<String> events = eventsWhileTaking(writer.name(),
+                () -> taken[0] = data.snapshot("s", Consistency.STOPPED));
 
-        assertThat(state).isEqualTo("exited");
+        assertThat(events).containsSubsequence("die", "archive-path", "start").doesNotContain("pause");
         assertThat(taken[0].consistency()).isEqualTo(Consistency.STOPPED);
         assertThat(taken[0].downtime()).isPositive();
         assertThat(writer.state()).isEqualTo(ContainerState.RUNNING);
