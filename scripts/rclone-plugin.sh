@@ -4,9 +4,8 @@
 # `-d rclone -o type=local -o path=/srv/...` on two nodes is one directory, as NFS or a cloud file system would be.
 #
 #   scripts/rclone-plugin.sh start   installs rclone and fuse3 if missing, starts the plugin; idempotent
-#   scripts/rclone-plugin.sh stop    removes every rclone volume of every engine, stops the plugin, then restarts the
-#                                    engines (after a legacy plugin stops, `docker volume ls` stalls 15 s until they
-#                                    do); idempotent
+#   scripts/rclone-plugin.sh stop    removes every rclone volume of every engine, restarts the engines so that none
+#                                    waits on the plugin once it is gone (see stop()), stops it; idempotent
 #   scripts/rclone-plugin.sh status  exit 0 when it answers
 #
 # Its files: shared directories under /srv/berth-rclone, state under /var/lib/berth-rclone, log
@@ -59,24 +58,42 @@ engines() {
   return 0
 }
 
-stop() {
-  local host vols
-  if ! running; then rm -f "$SOCKET" "$PIDFILE"; say "not running"; return 0; fi
-  for host in $(engines); do
-    vols=$(docker -H "$host" volume ls -q --filter driver=rclone 2>/dev/null || true)
-    [ -z "$vols" ] || { echo "$vols" | xargs docker -H "$host" volume rm -f >/dev/null 2>&1 || true; }
-  done
-  kill "$(cat "$PIDFILE")" 2>/dev/null || true
-  wait_until 15 "the plugin's exit" sh -c "! kill -0 $(cat "$PIDFILE") 2>/dev/null" || kill -9 "$(cat "$PIDFILE")" 2>/dev/null || true
-  grep " $STATE/volumes" /proc/mounts | cut -d' ' -f2 | xargs -r -n1 fusermount3 -uz 2>/dev/null || true
-  rm -f "$SOCKET" "$PIDFILE"
-  say "stopped; restarting the engines, which would otherwise stall on it"
-  local pids=() k
+# Restarts every engine (the nodes in parallel, then the host's), saying how long it took.
+restart_engines() {
+  local began=$SECONDS pids=() k
   for k in $(ls /run/berth-cluster/ 2>/dev/null | sed -n 's/^n\([0-9]*\)\.sock$/\1/p'); do
     bash scripts/cluster.sh node restart "$k" >/dev/null & pids+=($!)
   done
   for k in "${pids[@]}"; do wait "$k" || die "a node's engine did not come back; see /var/log/berth-cluster/"; done
   bash scripts/docker-engine.sh restart >/dev/null
+  say "engines restarted ($1) in $((SECONDS - began))s"
+}
+
+# An engine that holds a volume of the plugin, or has used it, stalls 15 s on every `docker volume ls` once the
+# plugin is gone, and on a restart too, until it is restarted without it. The plugin is shared, so a volume removed
+# through one engine is gone from the plugin and hidden from every other engine, which still keeps it in its own
+# database (Berth deletes a GLOBAL volume on every node; a plain `docker volume rm` does not). So: every volume any
+# engine lists is removed through every engine (-f drops what the plugin lost); the engines are restarted while the
+# plugin answers, so that none has used it (a restarting engine also drops a volume the plugin no longer has, but
+# looks the plugin up to do so); only then is the plugin stopped. An engine that still stalls is restarted again.
+stop() {
+  local host names stalled=()
+  if ! running; then rm -f "$SOCKET" "$PIDFILE"; say "not running"; return 0; fi
+  names=$(for host in $(engines); do docker -H "$host" volume ls -q --filter driver=rclone 2>/dev/null || true; done | sort -u)
+  if [ -n "$names" ]; then
+    for host in $(engines); do echo "$names" | xargs docker -H "$host" volume rm -f >/dev/null 2>&1 || true; done
+  fi
+  restart_engines "so that none has used the plugin"
+  kill "$(cat "$PIDFILE")" 2>/dev/null || true
+  wait_until 15 "the plugin's exit" sh -c "! kill -0 $(cat "$PIDFILE") 2>/dev/null" || kill -9 "$(cat "$PIDFILE")" 2>/dev/null || true
+  grep " $STATE/volumes" /proc/mounts | cut -d' ' -f2 | xargs -r -n1 fusermount3 -uz 2>/dev/null || true
+  rm -f "$SOCKET" "$PIDFILE"
+  for host in $(engines); do timeout 5 docker -H "$host" volume ls -q >/dev/null 2>&1 || stalled+=("$host"); done
+  if [ ${#stalled[@]} -gt 0 ]; then
+    say "still waiting on the plugin: ${stalled[*]}"
+    restart_engines "without the plugin"
+  fi
+  say "stopped"
 }
 
 case "${1:-}" in

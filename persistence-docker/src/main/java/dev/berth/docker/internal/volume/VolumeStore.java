@@ -214,7 +214,8 @@ public final class VolumeStore implements Volumes {
         if (!volume.createdByBerth() && !Arrays.asList(options).contains(DeleteOption.INCLUDING_ADOPTED)) {
             throw new NotOwnedException("volume", name);
         }
-        List<String> users = containersUsing(name);
+        boolean global = volume.scope() == VolumeScope.GLOBAL;
+        List<String> users = global ? GlobalVolumes.usersOnEveryNode(ctx, name) : containersUsing(name);
         if (!users.isEmpty()) {
             throw new VolumeInUseException(name, users);
         }
@@ -225,6 +226,9 @@ public final class VolumeStore implements Volumes {
                 throw new VolumeInUseException(name, containersUsing(name));
             }
             throw e;
+        }
+        if (global) {
+            GlobalVolumes.deleteOnOtherNodes(ctx, name);
         }
         LOG.info("Deleted volume {}", name);
     }

@@ -11,6 +11,7 @@ import dev.berth.Node;
 import dev.berth.PersistentVolume;
 import dev.berth.Placement;
 import dev.berth.StatefulContainer;
+import dev.berth.VolumeInUseException;
 import dev.berth.VolumeScope;
 import dev.berth.docker.internal.FakeBerth;
 import dev.berth.docker.internal.fake.FakeSwarm;
@@ -69,6 +70,28 @@ class DeclaredGlobalVolumesTest {
 
         assertThatThrownBy(() -> berth.container("app").image(IMAGE).mount(media, "/data")
                 .placement(Placement.node("node-2")).start()).isInstanceOf(BerthException.class);
+        assertThat(swarm.node(2).inspectVolume("media")).isEmpty();
+    }
+
+    @Test
+    void aGlobalVolumeIsDeletedOnEveryNodeAndNotWhileAContainerOnAnyNodeMountsIt() {
+        FakeSwarm swarm = swarm();
+        Berth berth = FakeBerth.on(swarm, snapshots);
+        Node first = berth.cluster().node("node-1").orElseThrow();
+        PersistentVolume media = berth.volume("media").node(first).driver("rclone").option("type", "local")
+                .scope(VolumeScope.GLOBAL).create();
+        StatefulContainer app = berth.container("app").image(IMAGE).mount(media, "/data").start();
+        app.moveTo(berth.cluster().node("node-2").orElseThrow());
+        assertThat(swarm.node(1).inspectVolume("media")).isPresent();
+
+        assertThatThrownBy(media::delete).isInstanceOf(VolumeInUseException.class).hasMessageContaining("app");
+        assertThat(swarm.node(1).inspectVolume("media")).isPresent();
+        assertThat(swarm.node(2).inspectVolume("media")).isPresent();
+
+        app.remove();
+        media.delete();
+
+        assertThat(swarm.node(1).inspectVolume("media")).isEmpty();
         assertThat(swarm.node(2).inspectVolume("media")).isEmpty();
     }
 }
