@@ -6,14 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Service;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import dev.berth.Berth;
 import dev.berth.BerthException;
-import dev.berth.Cluster;
 import dev.berth.ContainerState;
 import dev.berth.ExclusiveAccessException;
 import dev.berth.MoveReport;
@@ -44,10 +39,8 @@ class ClusterIT {
 
     @BeforeAll
     static void findZones() {
-        Cluster cluster = engine.berth().cluster();
-        assertThat(cluster.isSwarm()).as("the engine must be a Swarm manager: run scripts/cluster.sh up 2").isTrue();
-        zoneA = cluster.withLabel("zone", "a").orElseThrow(() -> new AssertionError("no node labelled zone=a"));
-        zoneB = cluster.withLabel("zone", "b").orElseThrow(() -> new AssertionError("no node labelled zone=b"));
+        zoneA = SwarmZones.zone(engine.berth(), "a");
+        zoneB = SwarmZones.zone(engine.berth(), "b");
     }
 
     @AfterAll
@@ -77,17 +70,11 @@ class ClusterIT {
     }
 
     private static DockerClient client(Node node) {
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(node.engineEndpoint().orElseThrow()).build();
-        return DockerClientImpl.getInstance(config,
-                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+        return VolumeShell.client(node);
     }
 
-    private static List<String> volumesOn(Node node) throws Exception {
-        try (DockerClient docker = client(node)) {
-            List<InspectVolumeResponse> volumes = docker.listVolumesCmd().exec().getVolumes();
-            return volumes == null ? List.of() : volumes.stream().map(InspectVolumeResponse::getName).toList();
-        }
+    private static List<String> volumesOn(Node node) {
+        return VolumeShell.volumesOn(node);
     }
 
     @Test
@@ -256,29 +243,8 @@ class ClusterIT {
     }
 
     /** A file of a volume on that node, read by a throwaway container. */
-    private static String readOn(Node node, String volume, String file) throws Exception {
-        try (DockerClient docker = client(node)) {
-            String id = docker.createContainerCmd(BUSYBOX).withCmd("cat", "/v/" + file)
-                    .withLabels(java.util.Map.of(EngineFixture.RUN_LABEL, engine.runId()))
-                    .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
-                            .withBinds(com.github.dockerjava.api.model.Bind.parse(volume + ":/v:ro"))).exec().getId();
-            try {
-                docker.startContainerCmd(id).exec();
-                docker.waitContainerCmd(id).exec(new com.github.dockerjava.api.command.WaitContainerResultCallback())
-                        .awaitStatusCode();
-                StringBuilder out = new StringBuilder();
-                docker.logContainerCmd(id).withStdOut(true).exec(new com.github.dockerjava.api.async.ResultCallback
-                        .Adapter<com.github.dockerjava.api.model.Frame>() {
-                    @Override
-                    public void onNext(com.github.dockerjava.api.model.Frame frame) {
-                        out.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
-                    }
-                }).awaitCompletion();
-                return out.toString();
-            } finally {
-                docker.removeContainerCmd(id).withForce(true).exec();
-            }
-        }
+    private static String readOn(Node node, String volume, String file) {
+        return VolumeShell.onNode(engine, node, volume, "cat '/data/" + file + "'");
     }
 
     /** The running container of the service's task on that node. */

@@ -7,7 +7,15 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.berth.Node;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** Runs a shell script in a busybox container with a volume at /data, outside Berth, and returns its output. */
@@ -16,9 +24,39 @@ public final class VolumeShell {
     }
 
     public static String run(EngineFixture engine, String volume, String script) {
-        DockerClient docker = engine.docker();
+        return run(engine.docker(), engine.runId(), volume, script);
+    }
+
+    /** The same on a node of the Swarm, through its own engine. */
+    public static String onNode(EngineFixture engine, Node node, String volume, String script) {
+        try (DockerClient docker = client(node)) {
+            return run(docker, engine.runId(), volume, script);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names of the volumes on a node of the Swarm, through its own engine. */
+    public static List<String> volumesOn(Node node) {
+        try (DockerClient docker = client(node)) {
+            List<InspectVolumeResponse> volumes = docker.listVolumesCmd().exec().getVolumes();
+            return volumes == null ? List.of() : volumes.stream().map(InspectVolumeResponse::getName).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A client of a node's own engine. */
+    public static DockerClient client(Node node) {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(node.engineEndpoint().orElseThrow()).build();
+        return DockerClientImpl.getInstance(config,
+                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+    }
+
+    private static String run(DockerClient docker, String runId, String volume, String script) {
         String id = docker.createContainerCmd(EngineFixture.BUSYBOX).withCmd("sh", "-c", script)
-                .withLabels(Map.of(EngineFixture.RUN_LABEL, engine.runId()))
+                .withLabels(Map.of(EngineFixture.RUN_LABEL, runId))
                 .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(volume, new Volume("/data"))))
                 .exec().getId();
         try {

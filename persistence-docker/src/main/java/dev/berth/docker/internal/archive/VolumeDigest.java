@@ -23,6 +23,17 @@ public final class VolumeDigest {
 
     /** Path to record, in path order; the first path element (the helper's mount point) is dropped. */
     public static Map<String, ArchiveRecord> of(InputStream tar) throws IOException {
+        return of(tar, (record, offset) -> { });
+    }
+
+    /** What a record's file was, once read whole, and how far into the tar it ended. */
+    @FunctionalInterface
+    public interface Progress {
+        void read(ArchiveRecord record, long offset);
+    }
+
+    /** The same, telling {@code progress} of each entry as soon as it has been read whole. */
+    public static Map<String, ArchiveRecord> of(InputStream tar, Progress progress) throws IOException {
         Map<String, ArchiveRecord> records = new TreeMap<>();
         TarArchiveInputStream entries = new TarArchiveInputStream(tar);
         byte[] buffer = new byte[1 << 16];
@@ -38,6 +49,7 @@ public final class VolumeDigest {
                 record = record.withSha256(Sha256.hex(sha.digest()));
             }
             records.put(path, record);
+            progress.read(record, entries.getBytesRead());
         }
         tar.transferTo(OutputStream.nullOutputStream());
         return records;

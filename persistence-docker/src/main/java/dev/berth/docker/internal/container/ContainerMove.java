@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One move of a container to another node: record the move, stop it, copy and verify its volumes, start it there.
+ * One move of a container to another node: record the move, copy its volumes while it runs, stop it, send what
+ * changed and verify the copies on the target node, start it there.
  * Each step is recorded first ({@code VolumeMoves}), so that a JVM that dies at any point leaves a state the next start
  * settles. If anything fails, the copies are rolled back and it runs again on the source with its data; the first failure is the one thrown, any
  * later one is added to it as suppressed.
@@ -49,11 +50,13 @@ final class ContainerMove {
         }
         requireReady(source, spec, target);
         EngineContext destination = source.on(target);
-        long down = System.nanoTime();
         Incarnation leaving = container.current();
         VolumeMoves moves = new VolumeMoves(source, destination, spec.name());
+        long down;
         try {
             moves.announce(volumes()); // before it stops: from here on, no other container takes its volumes
+            volumes().forEach(moves::preCopy); // while it runs: once stopped, only what changed is sent
+            down = System.nanoTime();
             container.stop();
             moves.step("stopped", spec.name());
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import dev.berth.docker.internal.repository.Repository;
 import dev.berth.docker.internal.repository.SnapshotWriter;
 import dev.berth.docker.internal.repository.StoredSnapshot;
 import dev.berth.docker.internal.volume.ArchiveHelper;
+import dev.berth.docker.internal.volume.VolumeListing;
 import dev.berth.docker.internal.volume.VolumeStore;
 import java.io.IOException;
 import java.time.Instant;

@@ -11,11 +11,14 @@ import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.node.Images;
 import dev.berth.docker.internal.node.Labels;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,9 +58,17 @@ public final class ArchiveHelper implements AutoCloseable {
      * (a snapshot lists the volume with it while the writers are held). Its archive reads the volume as well.
      */
     public static ArchiveHelper readingAndRunning(EngineContext ctx, String volume) {
-        ArchiveHelper helper = create(ctx, volume, true, IDLE, null);
+        return started(create(ctx, volume, true, IDLE, null));
+    }
+
+    /** A helper that writes the volume and runs, idle, so that scripts next to the data cost no container start. */
+    public static ArchiveHelper writingAndRunning(EngineContext ctx, String volume) {
+        return started(create(ctx, volume, false, IDLE, null));
+    }
+
+    private static ArchiveHelper started(ArchiveHelper helper) {
         try {
-            ctx.engine().startContainer(helper.id);
+            helper.ctx.engine().startContainer(helper.id);
         } catch (RuntimeException e) {
             helper.close();
             throw e;
@@ -93,6 +104,27 @@ public final class ArchiveHelper implements AutoCloseable {
             throw helperFailed(what, "exit code " + result.exitCode() + ": " + result.stderr().strip(), needs);
         }
         return result.stdout();
+    }
+
+    /**
+     * Runs a script of any length in this running helper: it is written into the helper's own file system (never the
+     * volume) first, since a command line has a limit.
+     */
+    public String execScript(String script, String what, String needs) {
+        String file = "berth-" + UUID.randomUUID().toString().substring(0, 8) + ".sh";
+        byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
+        ctx.engine().upload(id, "/tmp", out -> {
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
+            TarArchiveEntry entry = new TarArchiveEntry(file);
+            entry.setSize(bytes.length);
+            entry.setMode(0600);
+            tar.putArchiveEntry(entry);
+            tar.write(bytes);
+            tar.closeArchiveEntry();
+            tar.finish();
+            tar.flush();
+        });
+        return exec("sh /tmp/" + file, what, needs);
     }
 
     private BerthException helperFailed(String what, String failure, String needs) {
@@ -137,6 +169,11 @@ public final class ArchiveHelper implements AutoCloseable {
     /** The volume's files as a tar whose entries are named under {@link ArchiveGuard#ROOT}. */
     public InputStream download() {
         return ctx.engine().download(id, MOUNT);
+    }
+
+    /** A path of the helper's own file system as a tar, its entries named from the path's last element. */
+    public InputStream download(String path) {
+        return ctx.engine().download(id, path);
     }
 
     /** Extracts a tar whose entries are named under {@link ArchiveGuard#ROOT} into the volume. */

@@ -6,6 +6,7 @@ import dev.berth.VolumeConflictException;
 import dev.berth.VolumeScope;
 import dev.berth.docker.internal.node.EngineContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * driver makes reachable everywhere, only need to exist on the target. Every step of a LOCAL move is recorded in a
  * {@link MoveJournal} first, so that a JVM that dies at any point leaves a state {@link MoveRecovery} settles. The
  * order: {@link #announce} every volume (before its writer stops), {@link #move} each, {@link #commit} once all are
- * verified, then {@link #retireSources()} after the caller says the move succeeded; until the commit,
+ * verified (a container's move calls {@link #preCopy} for each before it stops), then {@link #retireSources()} after the caller says the move succeeded; until the commit,
  * {@link #rollBack()} deletes what was made on the target.
  */
 public final class VolumeMoves {
@@ -27,6 +28,8 @@ public final class VolumeMoves {
     private final MoveJournal journal;
     private final List<PersistentVolume> copied = new ArrayList<>();
     private final List<PersistentVolume> sources = new ArrayList<>();
+    private final Map<String, PersistentVolume> targets = new HashMap<>();
+    private final Map<String, LiveCopy> live = new HashMap<>();
     private long bytes;
     private long files;
 
@@ -51,13 +54,44 @@ public final class VolumeMoves {
         }
     }
 
+    /**
+     * Before the container stops, for a move with seconds of downtime: creates the target of an announced LOCAL volume
+     * and copies into it while the container still runs ({@link LiveCopy}); {@link #move} then sends only what changed.
+     */
+    public void preCopy(PersistentVolume volume) {
+        if (VolumeStore.of(from).scopeOf(volume.name()) == VolumeScope.GLOBAL) {
+            return;
+        }
+        createTarget(volume);
+        journal.step("copying while its container runs:", volume.name());
+        LiveCopy.start(from, volume.name(), to, volume.name()).ifPresent(copy -> live.put(volume.name(), copy));
+    }
+
     /** Copies one announced volume to the target node (unless GLOBAL) and verifies it; returns its handle there. */
     public PersistentVolume move(PersistentVolume volume) {
-        PersistentVolume source = VolumeStore.of(from).find(volume.name()).orElseThrow(
-                () -> new NotFoundException("volume", volume.name()));
         if (VolumeStore.of(from).scopeOf(volume.name()) == VolumeScope.GLOBAL) {
             return VolumeStore.of(to).createHere(volume.spec(), Map.of());
         }
+        PersistentVolume target = targets.containsKey(volume.name()) ? targets.get(volume.name()) : createTarget(volume);
+        LiveCopy started = live.remove(volume.name());
+        journal.step(started == null ? "copying" : "sending what changed of", volume.name());
+        VolumeCopier.Copied result;
+        if (started == null) {
+            result = VolumeCopier.copy(from, volume.name(), to, volume.name());
+        } else {
+            try (started) {
+                result = started.finish();
+            }
+        }
+        journal.step("copied and verified", volume.name());
+        bytes += result.bytes();
+        files += result.files();
+        return target;
+    }
+
+    private PersistentVolume createTarget(PersistentVolume volume) {
+        PersistentVolume source = VolumeStore.of(from).find(volume.name()).orElseThrow(
+                () -> new NotFoundException("volume", volume.name()));
         if (VolumeStore.of(to).find(volume.name()).isPresent()) {
             throw new VolumeConflictException(volume.name(), "a volume of that name on node " + to.node().id(),
                     "moving it from node " + from.node().id() + " (Berth never overwrites an existing volume)");
@@ -68,11 +102,7 @@ public final class VolumeMoves {
                 Map.of(MoveJournal.MOVE_LABEL, journal.id()));
         copied.add(target);
         sources.add(source);
-        journal.step("copying", volume.name());
-        VolumeCopier.Copied result = VolumeCopier.copy(from, volume.name(), to, volume.name());
-        journal.step("copied and verified", volume.name());
-        bytes += result.bytes();
-        files += result.files();
+        targets.put(volume.name(), target);
         return target;
     }
 
@@ -97,6 +127,14 @@ public final class VolumeMoves {
 
     /** Deletes the copies made on the target (the sources were never touched), then closes the journal. */
     public void rollBack() {
+        for (LiveCopy copy : live.values()) {
+            try {
+                copy.close(); // its helpers hold the copy
+            } catch (RuntimeException e) {
+                LOG.warn("Could not remove the helpers of a copy on node {}: {}", to.node().id(), e.getMessage());
+            }
+        }
+        live.clear();
         for (PersistentVolume target : copied) {
             try {
                 target.delete();

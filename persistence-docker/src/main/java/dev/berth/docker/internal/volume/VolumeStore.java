@@ -214,7 +214,8 @@ public final class VolumeStore implements Volumes {
         if (!volume.createdByBerth() && !Arrays.asList(options).contains(DeleteOption.INCLUDING_ADOPTED)) {
             throw new NotOwnedException("volume", name);
         }
-        boolean global = volume.scope() == VolumeScope.GLOBAL;
+        // one already gone is deleted: nothing to do on this node or any other
+        boolean global = engine.inspectVolume(name).filter(v -> VolumeScopes.of(v) == VolumeScope.GLOBAL).isPresent();
         List<String> users = global ? GlobalVolumes.usersOnEveryNode(ctx, name) : containersUsing(name);
         if (!users.isEmpty()) {
             throw new VolumeInUseException(name, users);

@@ -1,7 +1,6 @@
-package dev.berth.docker.internal.snapshot;
+package dev.berth.docker.internal.volume;
 
 import dev.berth.docker.internal.archive.ArchiveRecord;
-import dev.berth.docker.internal.volume.ArchiveHelper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +11,9 @@ import org.slf4j.LoggerFactory;
  * Every entry of a volume with what tells a changed file from an unchanged one (kind, size, modification and change
  * time, inode, owner, mode, links), listed next to the data: by {@code find} and {@code stat} in a helper on the
  * volume's node, so that no file's content travels for it. Empty when the helper image cannot list, or a name cannot
- * be read back (a line feed in it): the snapshot then reads every file.
+ * be read back (a line feed in it): a snapshot then reads every file, and a move copies while the container is down.
  */
-final class VolumeListing {
+public final class VolumeListing {
     private static final Logger LOG = LoggerFactory.getLogger(VolumeListing.class);
     private static final String START = "berth-listing-start ";
     private static final String END = "berth-listing-end";
@@ -22,11 +21,11 @@ final class VolumeListing {
             + " && find . -exec stat -c '%i %s %Y %Z %u %g %f %h %n' {} + && echo " + END;
 
     /** The entries by path, in the order {@code find} walked them, and when (by the node's clock) it began. */
-    record Listing(long listedAt, Map<String, Listed> entries) {
+    public record Listing(long listedAt, Map<String, Listed> entries) {
     }
 
     /** One listed entry; path relative to the volume's root, {@code .} for the root. */
-    record Listed(String path, ArchiveRecord.Kind kind, int mode, long uid, long gid, long mtime, long ctime,
+    public record Listed(String path, ArchiveRecord.Kind kind, int mode, long uid, long gid, long mtime, long ctime,
             long inode, long size, long links) {
     }
 
@@ -34,13 +33,12 @@ final class VolumeListing {
     }
 
     /** The volume's entries, listed by a running helper on it; every directory comes before its entries. */
-    static Optional<Listing> of(ArchiveHelper helper, String volume) {
+    public static Optional<Listing> of(ArchiveHelper helper, String volume) {
         String out;
         try {
             out = helper.exec(SCRIPT, "Listing volume '" + volume + "'", "sh, find and stat");
         } catch (RuntimeException e) {
-            LOG.info("Could not list volume {} next to its data ({}): this snapshot reads every file", volume,
-                    e.getMessage());
+            LOG.info("Could not list volume {} next to its data: {}", volume, e.getMessage());
             return Optional.empty();
         }
         return parse(out);
