@@ -5,14 +5,15 @@ import dev.berth.MoveReport;
 import dev.berth.Node;
 import dev.berth.PersistentVolume;
 import dev.berth.StatefulContainer;
+import dev.berth.VolumeScope;
 import java.io.PrintStream;
 import redis.clients.jedis.Jedis;
 
 /**
  * Data that follows its container to another host (seeds 000, the REX-Ray lab, and 001, the Flocker demo): a visit
  * counter's Redis runs on the node labelled {@code zone=a}, counts, then moves to {@code zone=b}, where the count goes
- * on. Plain Docker would start it there on an empty volume; Berth copies every file, verifies it, and only then
- * starts it. Needs a Swarm whose nodes carry zone labels ({@code scripts/cluster.sh up 2}).
+ * on. Plain Docker would start it there on an empty volume; Berth copies every file while Redis runs, sends what
+ * changed once it has stopped, checks every file on zone b, and only then starts it. Needs a Swarm whose nodes carry zone labels ({@code scripts/cluster.sh up 2}).
  *
  * <p>Run it with {@code mvn -pl samples exec:java -Ddemo.mainClass=dev.berth.samples.FollowTheData}.
  */
@@ -38,13 +39,42 @@ public final class FollowTheData implements Story {
         out.println("2. Counted " + before + " visits on zone a.");
 
         MoveReport moved = cache.moveTo(zoneB);
-        out.println("3. Moved Redis to zone b: stopped it, copied " + moved.bytesCopied() + " bytes in "
-                + moved.filesVerified() + " files through the Engine API, verified each file's checksum, started it "
-                + "on node " + cache.node().id() + ": " + moved.downtime().toMillis() + " ms without Redis.");
+        out.println("3. Moved Redis to zone b: copied " + moved.bytesCopied() + " bytes in " + moved.filesVerified()
+                + " files through both engines while it ran, stopped it, sent what had changed, checked every file's "
+                + "checksum on zone b, started it on node " + cache.node().id() + ": " + moved.downtime().toMillis()
+                + " ms without Redis.");
         long after = visits(cache, 1);
         boolean survived = after == before + 1 && cache.node().id().equals(zoneB.id());
         out.println(survived ? "What survived: every visit. The count went on at " + after + " on zone b."
                 : "LOST: expected " + (before + 1) + " visits on zone b, counted " + after + ".");
+        return survived && sharedMove(berth, prefix, zoneA, zoneB, out);
+    }
+
+    /**
+     * The lab's move once more, on shared storage (rclone's volume plugin, one directory every node reaches, as
+     * REX-Ray's EBS or NFS would): nothing is copied, the container is only started on the other node.
+     */
+    private boolean sharedMove(Berth berth, String prefix, Node zoneA, Node zoneB, PrintStream out) {
+        if (!berth.plugins().hasVolumeDriver("rclone")) {
+            out.println("(rclone's volume plugin is not running, so the same move on shared storage is not shown: "
+                    + "run scripts/rclone-plugin.sh start, then this story again.)");
+            return true;
+        }
+        PersistentVolume shared = berth.volume(prefix + "-shared").node(zoneA).driver("rclone")
+                .option("type", "local").option("path", "/srv/berth-rclone/" + prefix + "-shared")
+                .option("uid", "999").option("gid", "999").option("allow-other", "true") // Redis runs as uid 999
+                .option("vfs-cache-mode", "writes").scope(VolumeScope.GLOBAL).create();
+        StatefulContainer cache = berth.container(prefix + "-redis-shared").recipe(redis)
+                .mount(shared, redis.dataPath()).start();
+        long before = visits(cache, 3);
+        MoveReport moved = cache.moveTo(zoneB);
+        long after = visits(cache, 1);
+        boolean survived = after == before + 1 && moved.bytesCopied() == 0 && cache.node().id().equals(zoneB.id());
+        out.println("4. The same on shared storage (rclone's plugin, a GLOBAL volume): " + before + " visits on zone "
+                + "a, moved to zone b with " + moved.bytesCopied() + " bytes copied, " + moved.downtime().toMillis()
+                + " ms without Redis; the count went on at " + after + ".");
+        cache.remove();
+        shared.delete();
         return survived;
     }
 

@@ -18,8 +18,8 @@ class ClusterStoriesIT {
         boolean survived = new FollowTheData().run(engine.berth(), engine.name("follow"), out.stream());
 
         assertThat(survived).as(out.text()).isTrue();
-        assertThat(out.text()).contains("Counted 5 visits on zone a", "verified each file's checksum",
-                "The count went on at 6 on zone b");
+        assertThat(out.text()).contains("Counted 5 visits on zone a", "checked every file's checksum on zone b",
+                "The count went on at 6 on zone b", "with 0 bytes copied", "the count went on at 4");
     }
 
     @Test
@@ -52,5 +52,16 @@ class ClusterStoriesIT {
 
         assertThat(survived).as(out.text()).isTrue();
         assertThat(out.text()).contains("(" + NodeRole.MANAGER + ")", "after three redeploys");
+    }
+
+    @Test
+    void manyWritersOnOneSharedVolumeAcrossTwoNodesAndAReaderSeesThemAll() {
+        StoryOutput out = new StoryOutput();
+
+        boolean survived = new SharedWriters().run(engine.berth(), engine.name("writers"), out.stream());
+
+        assertThat(survived).as(out.text()).isTrue();
+        assertThat(out.text()).contains("driver rclone, GLOBAL, MULTI_WRITER", "restart=always brings it back",
+                "numbered on without a gap");
     }
 }

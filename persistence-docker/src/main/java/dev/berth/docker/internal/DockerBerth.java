@@ -25,7 +25,7 @@ import dev.berth.docker.internal.snapshot.DockerSnapshots;
 import dev.berth.docker.internal.snapshot.SnapshotTaker;
 import dev.berth.docker.internal.volume.DiskUsage;
 import dev.berth.docker.internal.volume.DockerVolumeBuilder;
-import dev.berth.docker.internal.volume.PluginInventory;
+import dev.berth.docker.internal.volume.DockerPlugins;
 import dev.berth.docker.internal.volume.VolumeStore;
 import java.util.function.Function;
 
@@ -67,7 +67,7 @@ public final class DockerBerth implements Berth {
 
     @Override
     public Plugins plugins() {
-        return PluginInventory.of(ctx.engine());
+        return new DockerPlugins(ctx);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.berth.ExclusiveAccessException;
 import dev.berth.MoveReport;
 import dev.berth.Node;
 import dev.berth.PersistentVolume;
+import dev.berth.Plugins;
 import dev.berth.PruneOptions;
 import dev.berth.Readiness;
 import dev.berth.ReplicaSet;
@@ -24,6 +25,7 @@ import dev.berth.testkit.PersistenceAssertions;
 import dev.berth.testkit.PersistentContainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,7 +153,7 @@ class ReadmeSnippetsIT {
             PersistentVolume data = berth.volume("orders").node(zoneA).create();   // a LOCAL volume lives on one node
             StatefulContainer redis = berth.container("orders").image("redis:7.0").mount(data, "/data").start(); // runs where its data is
             MoveReport moved = redis.moveTo(berth.cluster().withLabel("zone", "b").orElseThrow());
-            // stop, copy every file through the Engine API, verify each checksum, start on zone b, then retire the source copy
+            // copy while it runs, stop, send what changed, check every file on zone b, start there, retire the source copy
             berth.prune(PruneOptions.builder().retiredOlderThan(Duration.ofDays(7)).build()); // retired copies past their grace period
             // end of snippet 6
             assertThat(moved.to().labels()).containsEntry("zone", "b");
@@ -174,6 +176,22 @@ class ReadmeSnippetsIT {
             assertThat(media.scope()).isEqualTo(VolumeScope.GLOBAL);
             assertThat(media.driver()).isEqualTo("rclone");
             media.delete();
+        }
+    }
+
+    @Test
+    void managedPluginsAreCreatedEnabledFoundAndRemovedOnEveryNode() throws Exception {
+        Path bundle = dev.berth.docker.PluginBundles.rclone(Path.of("target", "plugin"));
+        try (Berth berth = Berth.connect()) {
+            // README snippet 4b (Disk and plugins): rclone's managed plugin, built as ManagedPluginsIT builds it
+            Plugins plugins = berth.plugins();
+            plugins.create("acme/rclone:1.60", bundle);   // a folder with config.json and rootfs/, as `docker plugin create` takes it
+            plugins.enable("acme/rclone:1.60");           // on every node; then a volume driver there
+            Optional<Plugins.Plugin> found = plugins.find("acme/rclone:1.60"); // present when every node has it, enabled when every node runs it
+            plugins.remove("acme/rclone:1.60");           // disabled, then removed, everywhere
+            // end of snippet 4b
+            assertThat(found).hasValueSatisfying(p -> assertThat(p.enabled()).isTrue());
+            assertThat(plugins.find("acme/rclone:1.60")).isEmpty();
         }
     }
 }

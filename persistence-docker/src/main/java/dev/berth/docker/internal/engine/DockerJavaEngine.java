@@ -64,6 +64,11 @@ final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public EnginePlugins plugins() {
+        return new RawEnginePlugins(raw);
+    }
+
+    @Override
     public Optional<JsonNode> getJson(String path) {
         return raw.get(path);
     }

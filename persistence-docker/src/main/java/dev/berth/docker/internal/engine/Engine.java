@@ -47,6 +47,10 @@ public interface Engine extends AutoCloseable {
     @Idempotence(IDEMPOTENT)
     void labelNode(String nodeId, Map<String, String> labels);
 
+    /** The engine's managed plugins; each call of it is treated as its own javadoc says. */
+    @Idempotence(IDEMPOTENT)
+    EnginePlugins plugins();
+
     /** A GET of a raw Engine API path, for what has no call of its own here; empty on 404. */
     @Idempotence(IDEMPOTENT)
     Optional<JsonNode> getJson(String path);

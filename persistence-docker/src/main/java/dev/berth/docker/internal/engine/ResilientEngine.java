@@ -68,6 +68,11 @@ public final class ResilientEngine implements Engine {
     }
 
     @Override
+    public EnginePlugins plugins() {
+        return new ResilientPlugins(engine.plugins(), attempts);
+    }
+
+    @Override
     public Optional<JsonNode> getJson(String path) {
         return idempotent(() -> engine.getJson(path));
     }

@@ -1,28 +1,31 @@
 package dev.berth.docker.internal.volume;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.berth.Plugins;
 import dev.berth.docker.internal.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The volume drivers an engine offers, and its managed plugins. */
+/** The volume drivers an engine offers. */
 public final class PluginInventory {
     private PluginInventory() {
     }
 
-    public static Plugins of(Engine engine) {
-        List<Plugins.Plugin> installed = new ArrayList<>();
-        for (JsonNode p : engine.getJson("/plugins").orElseThrow()) {
-            List<String> capabilities = new ArrayList<>();
-            p.path("Config").path("Interface").path("Types").forEach(t -> capabilities.add(t.path("Capability").asText()));
-            installed.add(new Plugins.Plugin(p.path("Name").asText(), p.path("Enabled").asBoolean(), capabilities));
-        }
-        return new Plugins(volumeDrivers(engine), installed);
-    }
-
-    /** The driver names a volume can use on this engine, {@code local} among them. */
+    /**
+     * The driver names a volume can use on this engine, {@code local} among them: what the engine reports (the
+     * built-in drivers, and the plugins it has used) and every enabled managed plugin that is a volume driver, by its
+     * name and, for a {@code :latest} one, without its tag, as {@code docker volume create -d} takes it.
+     */
     static List<String> volumeDrivers(Engine engine) {
-        return engine.info().volumeDrivers();
+        List<String> drivers = new ArrayList<>(engine.info().volumeDrivers());
+        for (JsonNode p : engine.getJson("/plugins").orElseThrow()) {
+            if (p.path("Enabled").asBoolean() && DockerPlugins.capabilities(p).contains("volumedriver")) {
+                String name = p.path("Name").asText();
+                drivers.add(name);
+                if (name.endsWith(":latest")) {
+                    drivers.add(name.substring(0, name.length() - ":latest".length()));
+                }
+            }
+        }
+        return drivers.stream().distinct().toList();
     }
 }

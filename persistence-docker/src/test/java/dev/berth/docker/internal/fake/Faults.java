@@ -2,6 +2,7 @@ package dev.berth.docker.internal.fake;
 
 import dev.berth.EngineCallException.Reason;
 import dev.berth.docker.internal.engine.Engine;
+import dev.berth.docker.internal.engine.EnginePlugins;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -28,7 +29,10 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe.
  */
 public final class Faults {
-    private static final Set<String> CALLS = Arrays.stream(Engine.class.getMethods()).map(Method::getName)
+    /** The engine's calls, and its plugins' as {@code <call>Plugin} ({@code enablePlugin}, say). */
+    private static final Set<String> CALLS = java.util.stream.Stream.concat(
+            Arrays.stream(Engine.class.getMethods()).map(Method::getName),
+            Arrays.stream(EnginePlugins.class.getMethods()).map(m -> m.getName() + "Plugin"))
             .collect(Collectors.toCollection(TreeSet::new));
     private static final Duration MEETING_TIMEOUT = Duration.ofSeconds(10);
     private static final int EVERY = 0;

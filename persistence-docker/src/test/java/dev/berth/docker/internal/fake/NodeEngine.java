@@ -10,6 +10,7 @@ import dev.berth.docker.internal.engine.ContainerInfo;
 import dev.berth.docker.internal.engine.ContainerQuery;
 import dev.berth.docker.internal.engine.Engine;
 import dev.berth.docker.internal.engine.EngineInfo;
+import dev.berth.docker.internal.engine.EnginePlugins;
 import dev.berth.docker.internal.engine.VolumeInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,6 +39,7 @@ abstract class NodeEngine implements Engine {
     final Faults faults = new Faults();
     final NodeCalls calls;
     final EngineJson json = new EngineJson();
+    final FakePlugins plugins = new FakePlugins(this);
     final Map<String, String> labels = new ConcurrentHashMap<>();
     final List<FakeNode.Exec> execs = Collections.synchronizedList(new ArrayList<>());
     volatile Function<List<String>, ExecResult> execScript = command -> new ExecResult(0, "", "");
@@ -89,6 +91,11 @@ abstract class NodeEngine implements Engine {
     public EngineInfo info() {
         return calls.call("info", "describe itself", () -> new EngineInfo(Ids.engineId(number), hostname(),
                 swarm.isSwarm(), isManager(), swarm.isSwarm() ? id() : null, volumes.drivers(), swarm.clock()));
+    }
+
+    @Override
+    public EnginePlugins plugins() {
+        return plugins;
     }
 
     @Override
