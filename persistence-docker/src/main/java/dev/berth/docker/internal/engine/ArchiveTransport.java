@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The Engine API's archive endpoints ({@code GET} and {@code PUT /containers/{id}/archive}) of one engine, streamed
+ * The Engine API's archive endpoints ({@code GET} and {@code PUT /containers/{id}/archive}) of one engine, and the
+ * plugin bundle it takes as a tar ({@code POST /plugins/create}), streamed
  * over {@link HttpConnection}: the tar flows through without being held in memory, and every read and write has a
  * deadline. One attempt per call; {@link ResilientEngine} decides about another.
  */
@@ -56,11 +57,20 @@ final class ArchiveTransport {
 
     /** Extracts the tar that {@code body} writes into {@code path} of the container. */
     void upload(String containerId, String path, ArchiveBody body) {
-        String what = "write into " + path + " of container " + containerId;
-        String target = versionPrefix + "/containers/" + containerId + "/archive?path=" + encode(path)
-                + "&noOverwriteDirNonDir=true";
+        send("PUT", "/containers/" + containerId + "/archive?path=" + encode(path) + "&noOverwriteDirNonDir=true",
+                "write into " + path + " of container " + containerId, body);
+    }
+
+    /** Creates a managed plugin from the tar of its bundle that {@code body} writes ({@code POST /plugins/create}). */
+    void createPlugin(String name, ArchiveBody body) {
+        send("POST", "/plugins/create?name=" + encode(name), "create plugin " + name, body);
+    }
+
+    /** Sends the tar that {@code body} writes as a request's body, as it is written; 200 or 204 is done. */
+    private void send(String method, String path, String what, ArchiveBody body) {
+        String target = versionPrefix + path;
         try (HttpConnection connection = HttpConnection.open(endpoint, connectTimeout, readTimeout)) {
-            connection.send("PUT", target, Map.of("Content-Type", "application/x-tar", "Transfer-Encoding", "chunked"));
+            connection.send(method, target, Map.of("Content-Type", "application/x-tar", "Transfer-Encoding", "chunked"));
             boolean[] engineGone = {false};
             ChunkedOutput chunks = new ChunkedOutput(new FilterOutputStream(connection.output()) {
                 @Override
@@ -80,7 +90,8 @@ final class ArchiveTransport {
                 // Only an engine that stopped reading has answered; one still waiting for the body never will.
                 throw engineGone[0] ? refusal(connection, what, e) : e;
             }
-            if (connection.readHead() != 200) {
+            int status = connection.readHead();
+            if (status != 200 && status != 204) {
                 throw connection.failure(endpoint, what);
             }
         } catch (IOException e) {

@@ -55,4 +55,13 @@ final class DockerJavaCalls {
             }
         }
     }
+
+    /** Closes the client; a failure says which connection. */
+    void close(java.io.Closeable client) {
+        try {
+            client.close();
+        } catch (java.io.IOException e) {
+            throw new dev.berth.BerthException("Closing the connection to " + endpoint + " failed: " + e.getMessage());
+        }
+    }
 }

@@ -3,10 +3,8 @@ package dev.berth.docker.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.transport.DockerHttpClient;
-import dev.berth.BerthException;
 import dev.berth.EngineCallException.Reason;
 import dev.berth.ExecResult;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +24,7 @@ final class DockerJavaEngine implements Engine {
     private final DockerJavaVolumes volumes;
     private final RawEngineApi raw;
     private final SwarmConfigs configs;
+    private final EnginePlugins plugins;
 
     DockerJavaEngine(String endpoint, DockerClient client, DockerHttpClient http, ApiVersion version,
             ArchiveTransport archives) {
@@ -36,6 +35,7 @@ final class DockerJavaEngine implements Engine {
         this.raw = new RawEngineApi(http, version, endpoint);
         this.volumes = new DockerJavaVolumes(client, calls, raw::get);
         this.configs = new SwarmConfigs(raw);
+        this.plugins = new RawEnginePlugins(raw, archives);
     }
 
     @Override
@@ -65,7 +65,7 @@ final class DockerJavaEngine implements Engine {
 
     @Override
     public EnginePlugins plugins() {
-        return new RawEnginePlugins(raw);
+        return plugins;
     }
 
     @Override
@@ -245,10 +245,6 @@ final class DockerJavaEngine implements Engine {
 
     @Override
     public void close() {
-        try {
-            client.close();
-        } catch (IOException e) {
-            throw new BerthException("Closing the connection to " + calls.endpoint() + " failed: " + e.getMessage());
-        }
+        calls.close(client);
     }
 }

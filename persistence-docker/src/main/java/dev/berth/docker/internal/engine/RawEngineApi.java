@@ -62,36 +62,6 @@ final class RawEngineApi {
         }
     }
 
-    /** {@code POST path} with a tar streamed as the body, as {@code /plugins/create} takes a plugin's bundle. */
-    void postTar(String path, ArchiveBody tar) {
-        String operation = "answer POST " + path;
-        try (java.io.PipedInputStream body = new java.io.PipedInputStream(1 << 16);
-                java.io.PipedOutputStream out = new java.io.PipedOutputStream(body)) {
-            Thread writer = new Thread(() -> {
-                try (out) {
-                    tar.writeTo(out);
-                } catch (IOException e) {
-                    // the request fails on its own when the body ends short
-                }
-            }, "berth-tar-body");
-            writer.setDaemon(true);
-            writer.start();
-            DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                    .method(DockerHttpClient.Request.Method.POST).path("/v" + version + path)
-                    .headers(java.util.Map.of("Content-Type", "application/x-tar")).body(body).build();
-            try (DockerHttpClient.Response response = http.execute(request); InputStream answer = response.getBody()) {
-                int status = response.getStatusCode();
-                byte[] text = answer.readAllBytes();
-                if (status >= 300) {
-                    JsonNode json = text.length == 0 ? JSON.createObjectNode() : JSON.readTree(text);
-                    throw EngineFailures.of(operation, endpoint, status, json.path("message").asText(json.toString()));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw EngineFailures.translate(operation, endpoint, e);
-        }
-    }
-
     /** {@code DELETE path}; one that is gone (404) is done. */
     void delete(String path) {
         String operation = "answer DELETE " + path;

@@ -6,17 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
-/** {@link EnginePlugins} through the raw Engine API, under the API version agreed. */
+/** {@link EnginePlugins} through the raw Engine API, under the API version agreed; bundles stream as archives do. */
 final class RawEnginePlugins implements EnginePlugins {
     private final RawEngineApi raw;
+    private final ArchiveTransport archives;
 
-    RawEnginePlugins(RawEngineApi raw) {
+    RawEnginePlugins(RawEngineApi raw, ArchiveTransport archives) {
         this.raw = raw;
+        this.archives = archives;
     }
 
     @Override
     public void create(String name, ArchiveBody bundle) {
-        raw.postTar("/plugins/create?name=" + encode(name), bundle);
+        archives.createPlugin(name, bundle);
     }
 
     @Override

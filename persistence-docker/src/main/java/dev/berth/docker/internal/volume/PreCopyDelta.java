@@ -82,12 +82,16 @@ record PreCopyDelta(List<String> send, List<String> delete) {
     }
 
     static boolean underAny(String path, Set<String> directories) {
+        return ancestors(path).stream().anyMatch(directories::contains);
+    }
+
+    /** The directories above {@code path}, nearest first ({@code a/b} and {@code a} for {@code a/b/c}). */
+    private static List<String> ancestors(String path) {
+        List<String> above = new ArrayList<>();
         for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-            if (directories.contains(path.substring(0, slash))) {
-                return true;
-            }
+            above.add(path.substring(0, slash));
         }
-        return false;
+        return above;
     }
 
     /**
@@ -98,11 +102,8 @@ record PreCopyDelta(List<String> send, List<String> delete) {
     List<Listed> directoriesToRestore(Listing before, Listing after) {
         Set<String> paths = new TreeSet<>();
         paths.add(".");
-        for (String path : concat(send, delete)) {
-            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-                paths.add(path.substring(0, slash));
-            }
-        }
+        send.forEach(path -> paths.addAll(ancestors(path)));
+        delete.forEach(path -> paths.addAll(ancestors(path)));
         for (Listed now : after.entries().values()) {
             Listed then = before.entries().get(now.path());
             if (now.kind() == Kind.DIRECTORY && (then == null || !sameListing(then, now)
@@ -112,12 +113,6 @@ record PreCopyDelta(List<String> send, List<String> delete) {
         }
         return paths.stream().map(after.entries()::get).filter(e -> e != null && e.kind() == Kind.DIRECTORY)
                 .toList();
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> both = new ArrayList<>(a);
-        both.addAll(b);
-        return both;
     }
 
     /** Nothing to send and nothing to delete. */
