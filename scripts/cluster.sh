@@ -5,6 +5,8 @@
 #   scripts/cluster.sh up N     make sure N extra nodes (n1..nN) run and have joined; idempotent
 #   scripts/cluster.sh status   print every node of the swarm; exit 3 when no Berth node is up
 #   scripts/cluster.sh node stop|start|restart K   node K's engine goes down (its containers die), comes back, or both
+#   scripts/cluster.sh node lose K                 node K is lost: its engine is killed, stopping nothing and
+#                                                  unmounting nothing first (its containers are killed after it)
 #   scripts/cluster.sh down     remove every node, network and rule this script made; idempotent
 #   scripts/cluster.sh down --keep-images   the same, but keep each node's images (nothing else: containers,
 #                                volumes and networks are removed) under /var/lib/berth-cluster/image-cache,
@@ -293,11 +295,14 @@ stop_pid() { # stop_pid PID SECONDS: TERM, then KILL after SECONDS
   if alive "$pid"; then warn "pid $pid did not stop within ${seconds}s: killing it"; kill -9 "$pid" 2>/dev/null || true; fi
 }
 
-stop_dockerd() {
-  local k=$1 pid exec_root p
+stop_dockerd() { # stop_dockerd K [lose]: with lose, the engine is killed at once, as when its machine is lost
+  local k=$1 how=${2:-stop} pid exec_root p
   exec_root=$(exec_root_of "$k")
   pid=$(dockerd_pid "$k")
-  if [ -n "$pid" ]; then
+  if [ -n "$pid" ] && [ "$how" = lose ]; then
+    kill -9 "$pid" 2>/dev/null || true
+    while alive "$pid"; do sleep 0.1; done
+  elif [ -n "$pid" ]; then
     stop_pid "$pid" 40
   fi
   # What a killed dockerd leaves: its containers (runc state under its exec-root), then its containerd and
@@ -306,12 +311,39 @@ stop_dockerd() {
   for root in "$exec_root"/runtime-runc/*; do
     [ -d "$root" ] || continue
     for id in $(runc --root "$root" list -q 2>/dev/null || true); do
+      [ "$how" != lose ] || plugin_mounts "$k" "$id" >>"$(lost_file "$k")"
       warn "n$k: removing container $id that its dead engine left running"
       runc --root "$root" delete --force "$id" >/dev/null 2>&1 || true
     done
   done
   for p in $(pgrep -f -- "$exec_root/containerd/containerd" || true); do stop_pid "$p" 10; done
   rm -f "$(pidfile_of "$k")"
+}
+
+lost_file() { echo "$LIB_DIR/lost-mounts-n$1"; }
+
+# plugin_mounts K CONTAINER: "driver volume mount-id" for each volume of a plugin that the container mounts
+plugin_mounts() {
+  grep -o '"Name":"[^"]*","Driver":"[^"]*","Type":"volume","ID":"[^"]*"' \
+    "$(home_of "$1")/docker/containers/$2/config.v2.json" 2>/dev/null \
+    | sed 's/^"Name":"\([^"]*\)","Driver":"\([^"]*\)","Type":"volume","ID":"\([^"]*\)"$/\2 \1 \3/' \
+    | grep -v '^local ' || true
+}
+
+# A lost node's containers keep their mounts of a volume plugin that runs outside the node (here one plugin serves
+# every node, as a filer would): the node's engine does not release them when it comes back, and the volume stays
+# "in use" for good. A machine's own plugin would have forgotten them with it: release them as its engine would have.
+release_lost_mounts() {
+  local k=$1 file driver volume id
+  file=$(lost_file "$k")
+  [ -f "$file" ] || return 0
+  while read -r driver volume id; do
+    [ -S "/run/docker/plugins/$driver.sock" ] || continue
+    curl -s --max-time 5 --unix-socket "/run/docker/plugins/$driver.sock" -X POST \
+      -d "{\"Name\":\"$volume\",\"ID\":\"$id\"}" http://plugin/VolumeDriver.Unmount >/dev/null 2>&1 || true
+    say "n$k: released the lost container's mount of $driver volume $volume"
+  done <"$file"
+  rm -f "$file"
 }
 
 # Empties a node's engine but for its images: what tests made there must not reach the next cluster.
@@ -437,8 +469,9 @@ cmd_down() {
   say "down in $((SECONDS - t0)) s (logs kept in $LOG_DIR)"
 }
 
-# node stop|start|restart K|nK|NODE-ID: one node's engine goes down (its containers die with it), comes back, or both
-# (restart does not wait for the Swarm to see it down), for node-loss tests; waits until the Swarm sees the change.
+# node stop|lose|start|restart K|nK|NODE-ID: one node's engine goes down (its containers die with it; lose kills it
+# first, so that it neither stops its containers nor unmounts their volumes, as when the machine is lost), comes back,
+# or both (restart does not wait for the Swarm to see it down), for node-loss tests; waits until the Swarm sees the change.
 node_state() { mgr node inspect "$1" --format '{{.Status.State}}' 2>/dev/null || true; }
 node_is_down() { [ "$(node_state "$1")" = down ]; }
 cmd_node() {
@@ -455,20 +488,21 @@ cmd_node() {
   id=$(on_node "$k" info --format '{{.Swarm.NodeID}}' 2>/dev/null || mgr node ls --filter "label=$LABEL_NODE=n$k" -q 2>/dev/null | head -n 1)
   [ -n "$id" ] || id=$(mgr node ls -q --filter "name=berth-n$k" | head -n 1)
   case "$action" in
-    stop)
-      stop_dockerd "$k"
+    stop|lose)
+      stop_dockerd "$k" "$action"
       wait_until "$WAIT_SECONDS" "n$k seen down by the swarm" node_is_down "$id" || die "the swarm still sees n$k up"
       say "n$k ($id) is down" ;;
     start)
       ensure_netns "$k"; ensure_dockerd "$k"; wait_dockerd "$k"
       wait_until "$WAIT_SECONDS" "n$k ready" node_ready "$id" || die "n$k ($id) is not Ready after ${WAIT_SECONDS}s"
+      release_lost_mounts "$k"
       say "n$k ($id) is up" ;;
     restart)
       stop_dockerd "$k"
       ensure_netns "$k"; ensure_dockerd "$k"; wait_dockerd "$k"
       wait_until "$WAIT_SECONDS" "n$k ready" node_ready "$id" || die "n$k ($id) is not Ready after ${WAIT_SECONDS}s"
       say "n$k ($id) restarted" ;;
-    *) die "usage: cluster.sh node stop|start|restart K" ;;
+    *) die "usage: cluster.sh node stop|lose|start|restart K" ;;
   esac
 }
 
@@ -483,7 +517,7 @@ main() {
     down) cmd_down "$@" ;;
     status) cmd_status ;;
     node) cmd_node "$@" ;;
-    *) die "usage: cluster.sh up N | down [--keep-images] | status | node stop|start|restart K" ;;
+    *) die "usage: cluster.sh up N | down [--keep-images] | status | node stop|lose|start|restart K" ;;
   esac
 }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,7 @@ public final class ReplicaSetSpec {
     private final String name;
     private final int replicas;
     private final Consumer<ContainerSpec.Settings<?>> template;
+    private final @Nullable BiConsumer<ContainerSpec.Settings<?>, StatefulContainer> replicaTemplate;
     private final Map<String, String> volumeTemplates;
     private final @Nullable Placement placement;
 
@@ -22,6 +24,7 @@ public final class ReplicaSetSpec {
         this.name = b.name;
         this.replicas = b.replicas;
         this.template = b.template;
+        this.replicaTemplate = b.replicaTemplate;
         this.volumeTemplates = Map.copyOf(b.volumeTemplates);
         this.placement = b.placement;
     }
@@ -43,6 +46,14 @@ public final class ReplicaSetSpec {
     /** Applied to each replica's {@link ContainerSpec.Settings}: image or recipe, command, environment, ports... */
     public Consumer<ContainerSpec.Settings<?>> template() {
         return template;
+    }
+
+    /**
+     * What the replicas other than the primary are, given the primary, when they differ from it (a standby of it,
+     * say); empty when every replica is {@link #template()}.
+     */
+    public Optional<BiConsumer<ContainerSpec.Settings<?>, StatefulContainer>> replicaTemplate() {
+        return Optional.ofNullable(replicaTemplate);
     }
 
     /** Volume template name to mount path; each replica gets {@code <template>-<set>-<ordinal>}. */
@@ -79,6 +90,7 @@ public final class ReplicaSetSpec {
         private final String name;
         private int replicas = 1;
         private Consumer<ContainerSpec.Settings<?>> template = c -> { };
+        private @Nullable BiConsumer<ContainerSpec.Settings<?>, StatefulContainer> replicaTemplate;
         private final Map<String, String> volumeTemplates = new LinkedHashMap<>();
         private @Nullable Placement placement;
 
@@ -99,6 +111,17 @@ public final class ReplicaSetSpec {
         /** What every replica is: {@code c -> c.recipe(new Redis())}, or {@code c -> c.image(...).command(...)}. */
         public B template(Consumer<ContainerSpec.Settings<?>> template) {
             this.template = Objects.requireNonNull(template, "template");
+            return self();
+        }
+
+        /**
+         * What the replicas other than the primary are, given the primary, for recipes with roles:
+         * {@code (c, primary) -> c.recipe(postgres.standbyOf(primary))}. The primary (ordinal 0, until another is
+         * promoted) is made by {@link #template}; with this set, every other replica by this instead, when it starts
+         * (after a promotion, from the new primary).
+         */
+        public B replicaTemplate(BiConsumer<ContainerSpec.Settings<?>, StatefulContainer> replicaTemplate) {
+            this.replicaTemplate = Objects.requireNonNull(replicaTemplate, "replicaTemplate");
             return self();
         }
 

@@ -5,7 +5,6 @@ import dev.berth.MoveReport;
 import dev.berth.Node;
 import dev.berth.PersistentVolume;
 import dev.berth.StatefulContainer;
-import dev.berth.VolumeScope;
 import java.io.PrintStream;
 import redis.clients.jedis.Jedis;
 
@@ -55,15 +54,14 @@ public final class FollowTheData implements Story {
      * REX-Ray's EBS or NFS would): nothing is copied, the container is only started on the other node.
      */
     private boolean sharedMove(Berth berth, String prefix, Node zoneA, Node zoneB, PrintStream out) {
-        if (!berth.plugins().hasVolumeDriver("rclone")) {
+        if (!SharedStorage.available(berth)) {
             out.println("(rclone's volume plugin is not running, so the same move on shared storage is not shown: "
                     + "run scripts/rclone-plugin.sh start, then this story again.)");
             return true;
         }
-        PersistentVolume shared = berth.volume(prefix + "-shared").node(zoneA).driver("rclone")
-                .option("type", "local").option("path", "/srv/berth-rclone/" + prefix + "-shared")
+        PersistentVolume shared = SharedStorage.volume(berth, prefix + "-shared", zoneA)
                 .option("uid", "999").option("gid", "999").option("allow-other", "true") // Redis runs as uid 999
-                .option("vfs-cache-mode", "writes").scope(VolumeScope.GLOBAL).create();
+                .option("vfs-cache-mode", "writes").create();
         StatefulContainer cache = berth.container(prefix + "-redis-shared").recipe(redis)
                 .mount(shared, redis.dataPath()).start();
         long before = visits(cache, 3);

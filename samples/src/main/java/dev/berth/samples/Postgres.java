@@ -165,12 +165,56 @@ public final class Postgres implements Recipe {
     }
 
     /**
-     * A recipe for a hot standby of {@code primary} (on which {@link #allowReplication} was called), with this recipe's
-     * image, user and password: it copies the primary on its first start and streams its WAL from then on.
+     * A recipe for a hot standby of {@code primary}, with this recipe's image, user and password: it copies the primary
+     * on its first start and streams its WAL from then on. Lets the primary take standbys first
+     * ({@link #allowReplication}, done once).
      */
     public PostgresStandby standbyOf(StatefulContainer primary) {
-        return new PostgresStandby(this, primary.host(), primary.mappedPort(PORT),
+        allowReplication(primary);
+        return new PostgresStandby(this, reachableHost(primary), primary.mappedPort(PORT),
                 ServiceEnv.value(primary.spec(), "POSTGRES_PASSWORD", password));
+    }
+
+    /**
+     * Points a standby at another primary, after a promotion: it streams from there from now on, following the new
+     * primary's timeline ({@code primary_conninfo}, reloaded; PostgreSQL 13 and later). Promote the standby that
+     * {@link #replayedWalBytes} shows furthest ahead, then point the others at it: one that had replayed more than
+     * the new primary could not follow.
+     */
+    public void follow(StatefulContainer standby, StatefulContainer primary) {
+        String conninfo = "host=" + reachableHost(primary) + " port=" + primary.mappedPort(PORT) + " user="
+                + ServiceEnv.value(standby.spec(), "POSTGRES_USER", user) + " application_name=" + standby.name()
+                + " password=" + conninfoQuoted(ServiceEnv.value(primary.spec(), "POSTGRES_PASSWORD", password));
+        try (Connection c = connect(standby); Statement s = c.createStatement()) {
+            s.execute("ALTER SYSTEM SET primary_conninfo = '" + conninfo.replace("'", "''") + "'");
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            // the statement holds the password: only the server's own words are shown
+            throw new BerthException("Pointing standby '" + standby.name() + "' at '" + primary.name() + "' failed: "
+                    + e.getSQLState() + ". Is it a standby that answers queries?", e);
+        }
+    }
+
+    /** How much of its primary's WAL a standby has replayed, in bytes from the start ({@code pg_last_wal_replay_lsn}). */
+    public long replayedWalBytes(StatefulContainer standby) {
+        try (Connection c = connect(standby); Statement s = c.createStatement();
+                java.sql.ResultSet row = s.executeQuery("SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0')")) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new BerthException("Reading the replay position of '" + standby.name() + "' failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Where a server's other nodes reach it: its node's address on a Swarm, else the engine's host. */
+    private static String reachableHost(StatefulContainer server) {
+        return server.node().address().orElse(server.host());
+    }
+
+    /** A conninfo value in single quotes, with its backslashes and quotes escaped. */
+    private static String conninfoQuoted(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     /** Promotes a standby: it stops following its primary and takes writes ({@code pg_promote()}). */

@@ -1,16 +1,11 @@
 package dev.berth.samples;
 
 import dev.berth.Berth;
-import dev.berth.BerthException;
 import dev.berth.Node;
 import dev.berth.PersistentVolume;
 import dev.berth.Placement;
 import dev.berth.StatefulContainer;
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * A PostgreSQL primary and its standby, placed by node label (seed 004): the nodes are labelled
@@ -22,8 +17,8 @@ import java.sql.Statement;
  * <p>Run it with {@code mvn -pl samples exec:java -Ddemo.mainClass=dev.berth.samples.PrimaryAndStandby}.
  */
 public final class PrimaryAndStandby implements Story {
-    private static final long REPLICATION_WAIT_MILLIS = 30_000;
     private final Postgres postgres = new Postgres();
+    private final Orders orders = new Orders(postgres);
 
     public static void main(String[] args) {
         StoryRunner.run(new PrimaryAndStandby(), "replicas");
@@ -41,20 +36,18 @@ public final class PrimaryAndStandby implements Story {
         PersistentVolume primaryData = berth.volume(prefix + "-primary").node(primaryNode).create();
         StatefulContainer primary = berth.container(prefix + "-primary").recipe(postgres)
                 .mount(primaryData, postgres.dataPath()).placement(Placement.label("postgres", "primary")).start();
-        postgres.allowReplication(primary);
-        execute(primary, "CREATE TABLE orders (id int PRIMARY KEY, state text)",
-                "INSERT INTO orders VALUES (1, 'paid'), (2, 'shipped'), (3, 'paid')");
+        orders.create(primary, 3);
         out.println("2. Started the primary on node " + primary.node().id() + " and committed three orders.");
 
         PersistentVolume standbyData = berth.volume(prefix + "-standby").node(standbyNode).create();
         StatefulContainer standby = berth.container(prefix + "-standby").recipe(postgres.standbyOf(primary))
                 .mount(standbyData, postgres.dataPath()).placement(Placement.label("postgres", "standby")).start();
-        long copied = awaitOrders(standby, 3);
+        long copied = orders.awaitOn(standby, 3);
         out.println("3. Started the standby on node " + standby.node().id() + ": it copied the primary and serves its "
                 + copied + " orders.");
 
-        execute(primary, "INSERT INTO orders VALUES (4, 'paid')");
-        long streamed = awaitOrders(standby, 4);
+        orders.add(primary, 4);
+        long streamed = orders.awaitOn(standby, 4);
         out.println("4. A fourth order committed on the primary was streamed to the standby: it has " + streamed + ".");
 
         standby.recreate();
@@ -64,56 +57,13 @@ public final class PrimaryAndStandby implements Story {
 
         primary.kill();
         postgres.promote(standby);
-        execute(standby, "INSERT INTO orders VALUES (5, 'paid')");
-        long after = count(standby);
+        orders.add(standby, 5);
+        long after = orders.count(standby);
         out.println("6. The primary died (SIGKILL): the standby was promoted and committed a fifth order.");
 
         boolean survived = after == 5 && !copiedAgain;
         out.println(survived ? "What survived: all five orders, across a redeploy of the standby and the loss of the "
                 + "primary." : "LOST: expected five orders on the promoted standby, found " + after + ".");
         return survived;
-    }
-
-    private void execute(StatefulContainer server, String... statements) {
-        try (Connection c = postgres.connect(server); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        } catch (SQLException e) {
-            throw new BerthException("On '" + server.name() + "': " + e.getMessage(), e);
-        }
-    }
-
-    private long count(StatefulContainer server) {
-        try (Connection c = postgres.connect(server); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT count(*) FROM orders")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new BerthException("Counting the orders on '" + server.name() + "' failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** Waits until the standby has replayed {@code expected} orders; returns how many it has. */
-    private long awaitOrders(StatefulContainer standby, long expected) {
-        long deadline = System.currentTimeMillis() + REPLICATION_WAIT_MILLIS;
-        long seen = -1;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                seen = count(standby);
-                if (seen >= expected) {
-                    return seen;
-                }
-            } catch (BerthException notYet) {
-                // the table may not be replayed yet
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BerthException("Interrupted while waiting for replication", e);
-            }
-        }
-        return seen;
     }
 }

@@ -6,7 +6,6 @@ import dev.berth.PersistentVolume;
 import dev.berth.Placement;
 import dev.berth.RestartPolicy;
 import dev.berth.StatefulContainer;
-import dev.berth.VolumeScope;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +31,11 @@ public final class SharedWriters implements Story {
     @Override
     public boolean run(Berth berth, String prefix, PrintStream out) {
         Zones zones = Zones.of(berth);
-        if (!berth.plugins().hasVolumeDriver("rclone")) {
-            throw new IllegalStateException("This story needs rclone's volume plugin: run scripts/rclone-plugin.sh "
-                    + "start");
-        }
+        SharedStorage.require(berth);
         out.println("Many writers, one shared volume, two nodes: four log writers on zones a and b, one reader.");
-        PersistentVolume logs = berth.volume(prefix + "-logs").node(zones.a()).driver("rclone")
-                .option("type", "local").option("path", "/srv/berth-rclone/" + prefix + "-logs")
+        PersistentVolume logs = SharedStorage.volume(berth, prefix + "-logs", zones.a())
                 .option("vfs-cache-mode", "writes").option("dir-cache-time", "1s")
-                .scope(VolumeScope.GLOBAL).accessMode(AccessMode.MULTI_WRITER).create();
+                .accessMode(AccessMode.MULTI_WRITER).create();
         List<StatefulContainer> writers = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
             String zone = i % 2 == 0 ? "a" : "b";
@@ -92,7 +87,7 @@ public final class SharedWriters implements Story {
             if (all) {
                 return lines;
             }
-            sleep();
+            Pause.briefly();
         }
         return lines;
     }
@@ -109,14 +104,5 @@ public final class SharedWriters implements Story {
             s.append(i == 0 ? "" : ", ").append("writer-").append(i).append(' ').append(lines[i]).append(" lines");
         }
         return s.toString();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -64,4 +64,26 @@ class ClusterStoriesIT {
         assertThat(out.text()).contains("driver rclone, GLOBAL, MULTI_WRITER", "restart=always brings it back",
                 "numbered on without a gap");
     }
+
+    @Test
+    void aPostgresThatIsNotRootOnSharedStorageFailsOverWhenItsNodeIsLostAndRunsOnceWhenItReturns() {
+        StoryOutput out = new StoryOutput();
+
+        boolean survived = new PostgresOnSharedStorage().run(engine.berth(), engine.name("shared-pg"), out.stream());
+
+        assertThat(survived).as(out.text()).isTrue();
+        assertThat(out.text()).contains("PostgreSQL runs as uid 999", "with 0 bytes copied", "has 4 orders",
+                "Berth refused a second server");
+    }
+
+    @Test
+    void whenThePrimarysNodeIsLostTheStandbyFurthestAheadTakesOverAndTheOthersFollowIt() {
+        StoryOutput out = new StoryOutput();
+
+        boolean survived = new StandbysTakeOver().run(engine.berth(), engine.name("standbys"), out.stream());
+
+        assertThat(survived).as(out.text()).isTrue();
+        assertThat(out.text()).contains("[3 orders, 3 orders]", "was promoted", "have [4, 4] orders",
+                "and stays so");
+    }
 }

@@ -19,6 +19,7 @@ import dev.berth.Retention;
 import dev.berth.Snapshot;
 import dev.berth.StatefulContainer;
 import dev.berth.VolumeScope;
+import dev.berth.samples.Postgres;
 import dev.berth.samples.Redis;
 import dev.berth.testkit.Disruption;
 import dev.berth.testkit.PersistenceAssertions;
@@ -136,26 +137,51 @@ class ReadmeSnippetsIT {
     }
 
     @Test
+    void aReplicaSetWithRolesMakesEveryOtherReplicaAStandbyOfItsPrimary() {
+        try (Berth berth = Berth.connect()) {
+            Node manager = berth.cluster().local();
+            berth.cluster().label(berth.cluster().withLabel("zone", "a").orElseThrow(), "site", "a");
+            berth.cluster().label(berth.cluster().withLabel("zone", "b").orElseThrow(), "site", "b");
+            berth.cluster().label(manager, "site", "c");
+            Postgres postgres = new Postgres();
+            // README snippet 5
+            ReplicaSet db = berth.replicaSet("orders").replicas(3).mount("data", postgres.dataPath())
+                .template(c -> c.recipe(postgres))                                          // the primary, ordinal 0
+                .replicaTemplate((c, primary) -> c.recipe(postgres.standbyOf(primary)))     // every other replica
+                .spread("site").start();
+            // end of snippet 5
+            try {
+                assertThat(db.replicas()).extracting(r -> r.node().id()).doesNotHaveDuplicates();
+                assertThat(db.replica(1).spec().env()).containsKey("PRIMARY_HOST");
+                assertThat(db.replica(2).logs()).contains("standby: copied the primary");
+            } finally {
+                db.remove();
+                berth.volumes().withLabel("dev.berth.replica-set", "orders").forEach(v -> v.delete());
+            }
+        }
+    }
+
+    @Test
     void nodeEnginesAreNamedBySwarmNodeId() {
-        // README snippet 5
+        // README snippet 6
         BerthSettings settings = BerthSettings.builder()
             .nodeEngine("qclhzqlqbadi9tef", "tcp://10.0.0.12:2376")   // by Swarm node id
             .build();
-        // end of snippet 5
+        // end of snippet 6
         assertThat(settings.nodeEngines()).containsEntry("qclhzqlqbadi9tef", "tcp://10.0.0.12:2376");
     }
 
     @Test
     void aContainerMovesWithItsDataAndTheRetiredCopyWaitsForItsGracePeriod() {
         try (Berth berth = Berth.connect()) {
-            // README snippet 6
+            // README snippet 7
             Node zoneA = berth.cluster().withLabel("zone", "a").orElseThrow();
             PersistentVolume data = berth.volume("orders").node(zoneA).create();   // a LOCAL volume lives on one node
             StatefulContainer redis = berth.container("orders").image("redis:7.0").mount(data, "/data").start(); // runs where its data is
             MoveReport moved = redis.moveTo(berth.cluster().withLabel("zone", "b").orElseThrow());
             // copy while it runs, stop, send what changed, check every file on zone b, start there, retire the source copy
             berth.prune(PruneOptions.builder().retiredOlderThan(Duration.ofDays(7)).build()); // retired copies past their grace period
-            // end of snippet 6
+            // end of snippet 7
             assertThat(moved.to().labels()).containsEntry("zone", "b");
             assertThat(redis.node().id()).isEqualTo(moved.to().id());
             redis.remove();
@@ -165,14 +191,14 @@ class ReadmeSnippetsIT {
     @Test
     void aGlobalVolumeOnSharedStorageIsDeclaredSoWithItsDriversOptions() {
         try (Berth berth = Berth.connect()) {
-            // README snippet 7 (rclone's volume plugin runs for the tests: scripts/rclone-plugin.sh)
+            // README snippet 8 (rclone's volume plugin runs for the tests: scripts/rclone-plugin.sh)
             PersistentVolume media = berth.volume("media").driver("rclone")
                 .option("type", "local").option("path", "/srv/shared/media")     // driver options pass through,
                 .option("uid", "1000").option("gid", "1000")                      // uid and gid too (seed 004)
                 .option("vfs-cache-mode", "writes")                               // rclone: appends and in-place writes
                 .scope(VolumeScope.GLOBAL)
                 .create();
-            // end of snippet 7
+            // end of snippet 8
             assertThat(media.scope()).isEqualTo(VolumeScope.GLOBAL);
             assertThat(media.driver()).isEqualTo("rclone");
             media.delete();
@@ -183,13 +209,13 @@ class ReadmeSnippetsIT {
     void managedPluginsAreCreatedEnabledFoundAndRemovedOnEveryNode() throws Exception {
         Path bundle = dev.berth.docker.PluginBundles.rclone(Path.of("target", "plugin"));
         try (Berth berth = Berth.connect()) {
-            // README snippet 4b (Disk and plugins): rclone's managed plugin, built as ManagedPluginsIT builds it
+            // README snippet 9b (Disk and plugins): rclone's managed plugin, built as ManagedPluginsIT builds it
             Plugins plugins = berth.plugins();
             plugins.create("acme/rclone:1.60", bundle);   // a folder with config.json and rootfs/, as `docker plugin create` takes it
             plugins.enable("acme/rclone:1.60");           // on every node; then a volume driver there
             Optional<Plugins.Plugin> found = plugins.find("acme/rclone:1.60"); // present when every node has it, enabled when every node runs it
             plugins.remove("acme/rclone:1.60");           // disabled, then removed, everywhere
-            // end of snippet 4b
+            // end of snippet 9b
             assertThat(found).hasValueSatisfying(p -> assertThat(p.enabled()).isTrue());
             assertThat(plugins.find("acme/rclone:1.60")).isEmpty();
         }

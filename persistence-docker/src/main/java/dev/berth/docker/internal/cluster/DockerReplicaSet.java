@@ -17,8 +17,10 @@ import dev.berth.docker.internal.node.Labels;
 import dev.berth.docker.internal.volume.DockerVolumeBuilder;
 import dev.berth.docker.internal.volume.VolumeStore;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,8 @@ public final class DockerReplicaSet implements ReplicaSet {
     private final EngineContext ctx;
     private final ReplicaSetSpec spec;
     private final List<StatefulContainer> replicas = new ArrayList<>();
+    /** Former primaries stopped by a promotion while their node was down: never started again by the set. */
+    private final Set<String> fenced = new HashSet<>();
     private int primary;
 
     public DockerReplicaSet(EngineContext ctx, ReplicaSetSpec spec) {
@@ -79,6 +83,7 @@ public final class DockerReplicaSet implements ReplicaSet {
         while (replicas.size() > size) {
             StatefulContainer last = replicas.remove(replicas.size() - 1);
             last.remove();
+            fenced.remove(last.name());
             LOG.info("Scaled replica set {} down: removed {}; its volumes are kept", spec.name(), last.name());
         }
         while (replicas.size() < size) {
@@ -93,14 +98,15 @@ public final class DockerReplicaSet implements ReplicaSet {
     @Override
     public synchronized void rollingRecreate() {
         for (int i = 0; i < replicas.size(); i++) {
-            if (i != primary) {
+            if (i != primary && !fenced.contains(replicas.get(i).name())) {
                 replicas.get(i).recreate();
             }
         }
         if (!replicas.isEmpty()) {
             replicas.get(primary).recreate();
         }
-        LOG.info("Recreated the {} replicas of set {} one at a time", replicas.size(), spec.name());
+        LOG.info("Recreated the {} replicas of set {} one at a time{}", replicas.size() - fenced.size(), spec.name(),
+                fenced.isEmpty() ? "" : "; former primaries " + fenced + " stay stopped");
     }
 
     @Override
@@ -110,15 +116,36 @@ public final class DockerReplicaSet implements ReplicaSet {
 
     @Override
     public synchronized void promote(StatefulContainer replica) {
+        int promoted = ordinalOf(replica);
+        if (promoted == primary) {
+            return;
+        }
+        StatefulContainer former = replicas.get(primary);
+        if (isDown(former.node())) {
+            // Its node may come back with it, and Swarm would start it again: a second primary. Stopped now, through
+            // the manager, it stays stopped when the node returns.
+            former.stop();
+            fenced.add(former.name());
+            LOG.warn("The primary {} of set {} was on node {}, which is down: it is stopped, and stays stopped when "
+                    + "the node returns (its volumes are kept)", former.name(), spec.name(), former.node().id());
+        }
+        primary = promoted;
+        fenced.remove(replica.name());
+        LOG.info("Replica {} is now the primary of set {}", replica.name(), spec.name());
+    }
+
+    private int ordinalOf(StatefulContainer replica) {
         for (int i = 0; i < replicas.size(); i++) {
             if (replicas.get(i).name().equals(replica.name())) {
-                primary = i;
-                LOG.info("Replica {} is now the primary of set {}", replica.name(), spec.name());
-                return;
+                return i;
             }
         }
         throw new IllegalArgumentException("'" + replica.name() + "' is not a replica of set '" + spec.name()
                 + "', whose replicas are " + replicas.stream().map(StatefulContainer::name).toList());
+    }
+
+    private boolean isDown(Node node) {
+        return ctx.cluster().isSwarm() && ctx.cluster().node(node.id()).filter(Node::ready).isEmpty();
     }
 
     @Override
@@ -129,7 +156,11 @@ public final class DockerReplicaSet implements ReplicaSet {
     private StatefulContainer startReplica(int ordinal) {
         EngineContext home = homeOf(ordinal);
         StatefulContainer.Builder replica = new DockerContainerBuilder(ctx, spec.replicaName(ordinal));
-        spec.template().accept(replica);
+        if (ordinal != primary && spec.replicaTemplate().isPresent() && primary < replicas.size()) {
+            spec.replicaTemplate().get().accept(replica, replicas.get(primary));
+        } else {
+            spec.template().accept(replica);
+        }
         spec.volumeTemplates().forEach((template, path) -> replica.mount(volume(home, template, ordinal), path));
         replica.label(SET_LABEL, spec.name()).label(ORDINAL_LABEL, Integer.toString(ordinal));
         // The node was chosen here (by data, then by spread): pin it, within the set's placement.

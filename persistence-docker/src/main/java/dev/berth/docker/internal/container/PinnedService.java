@@ -81,6 +81,10 @@ public final class PinnedService implements Incarnation {
     @Override
     public void stop() {
         ServiceInfo service = tasks.serviceOrThrow();
+        if (nodeIsDown()) {
+            stopWhileDown(service);
+            return;
+        }
         Optional<String> running = tasks.running(service.id()).flatMap(TaskInfo::container);
         if (service.spec().replicas() > 0) {
             manager().updateService(service.id(), service.version(), service.spec().withReplicas(0));
@@ -91,6 +95,25 @@ public final class PinnedService implements Incarnation {
             ctx.engine().stopContainer(running.get(), spec.stopTimeout());
         }
         WriterLock.release(ctx, spec.name(), spec.mounts());
+    }
+
+    /**
+     * Its node is down: the service is scaled to no task through the manager, so that the node's engine stops the
+     * container as soon as it is back and Swarm never starts it again. Its writer locks stay with it until then: the
+     * node may come back with the container still writing.
+     */
+    private void stopWhileDown(ServiceInfo service) {
+        if (service.spec().replicas() > 0) {
+            manager().updateService(service.id(), service.version(), service.spec().withReplicas(0));
+        }
+        LOG.warn("Container {} is on node {}, which is down: its service now wants no task, so the container stops as "
+                + "soon as the node is back, and is not started again", spec.name(), ctx.node().id());
+    }
+
+    private boolean nodeIsDown() {
+        String node = ctx.node().id();
+        return !node.equals(ctx.cluster().localNodeId())
+                && ctx.cluster().node(node).filter(dev.berth.Node::ready).isEmpty();
     }
 
     /** A running task is replaced by a fresh one; without one, the service is deployed to run one. */
