@@ -42,7 +42,10 @@ public interface PersistentVolume {
      */
     boolean isEmpty();
 
-    /** The node whose engine holds this volume (for a GLOBAL volume: the node it was created through). */
+    /**
+     * The node whose engine holds this volume (for a GLOBAL volume: the node it was created through); after a first use
+     * bound it to another node, that node.
+     */
     Node node();
 
     /**
@@ -102,7 +105,10 @@ public interface PersistentVolume {
         /**
          * Creates the volume, or returns the existing one when its spec matches. Idempotent and safe under
          * concurrency. A volume of that name that Berth did not create is adopted when its driver and options match:
-         * Berth then uses it but never deletes or prunes it implicitly.
+         * Berth then uses it but never deletes or prunes it implicitly. On a Swarm, a LOCAL volume of the
+         * {@code local} driver asked for without {@code node(...)} is found on whatever node it is, or else made on
+         * the manager and bound on first use: the first container placed on another node takes it there, this handle
+         * with it, while it is still empty and unused.
          *
          * @throws VolumeConflictException when a volume of that name exists with another spec
          * @throws UnknownDriverException when the driver is not installed

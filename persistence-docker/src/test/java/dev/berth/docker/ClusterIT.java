@@ -272,4 +272,20 @@ class ClusterIT {
                 .isInstanceOf(BerthException.class).hasMessageContaining("excludes node " + zoneA.id())
                 .hasMessageContaining("volume.moveTo");
     }
+
+    @Test
+    void aVolumeMadeWithoutANodeIsMadeWhereItsFirstContainerIsPlacedAndTheHandleFollows() {
+        Node manager = berth.cluster().local();
+        PersistentVolume data = berth.volume(engine.name("first-use")).create();
+
+        StatefulContainer c = berth.container(engine.name("first-use")).image(BUSYBOX).command(SLEEP)
+                .mount(data, "/data").placement(Placement.label("zone", "b")).start();
+
+        assertThat(c.node().id()).isEqualTo(zoneB.id());
+        assertThat(data.node().id()).isEqualTo(zoneB.id());
+        assertThat(c.exec("sh", "-c", "echo bound > /data/f").exitCode()).isZero();
+        assertThat(readOn(zoneB, data.name(), "f")).isEqualTo("bound\n");
+        assertThat(volumesOn(manager)).doesNotContain(data.name());
+        assertThat(berth.volume(data.name()).create().node().id()).isEqualTo(zoneB.id());
+    }
 }

@@ -10,7 +10,9 @@ import dev.berth.VolumeMount;
 import dev.berth.VolumeScope;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.volume.DockerVolume;
+import dev.berth.docker.internal.volume.FirstUseBinding;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,7 +33,10 @@ public final class NodeChoice {
         Node target;
         if (spec.placement().isPresent()) {
             Placement placement = spec.placement().get();
-            if (dataNode.isPresent()) {
+            if (dataNode.isPresent() && !placement.allows(dataNode.get()) && boundOnFirstUse(spec)) {
+                target = firstAllowed(ctx, spec, placement);
+                FirstUseBinding.bind(localVolumes(spec), ctx.on(target));
+            } else if (dataNode.isPresent()) {
                 target = dataNode.get();
                 if (!placement.allows(target)) {
                     throw new BerthException("Container '" + spec.name() + "' has " + placement + ", which excludes node "
@@ -39,9 +44,7 @@ public final class NodeChoice {
                             + "or change the placement.");
                 }
             } else {
-                target = ctx.cluster().nodes().stream().filter(Node::ready).filter(placement::allows).findFirst()
-                        .orElseThrow(() -> new BerthException("No ready node satisfies " + placement + " for container '"
-                                + spec.name() + "'; nodes: " + ctx.cluster().nodes()));
+                target = firstAllowed(ctx, spec, placement);
             }
         } else {
             // no LOCAL volume: where its first volume was made (a GLOBAL volume is reached from there as well)
@@ -54,6 +57,22 @@ public final class NodeChoice {
                     + "snapshot on another node explicitly.");
         }
         return ctx.on(target);
+    }
+
+    private static Node firstAllowed(EngineContext ctx, ContainerSpec spec, Placement placement) {
+        return ctx.cluster().nodes().stream().filter(Node::ready).filter(placement::allows).findFirst()
+                .orElseThrow(() -> new BerthException("No ready node satisfies " + placement + " for container '"
+                        + spec.name() + "'; nodes: " + ctx.cluster().nodes()));
+    }
+
+    /** Whether every LOCAL volume it mounts was made without a node and waits for its first use to be placed. */
+    private static boolean boundOnFirstUse(ContainerSpec spec) {
+        return localVolumes(spec).stream().allMatch(FirstUseBinding::unbound);
+    }
+
+    private static List<PersistentVolume> localVolumes(ContainerSpec spec) {
+        return spec.mounts().stream().map(VolumeMount::volume).filter(v -> v.scope() == VolumeScope.LOCAL).distinct()
+                .toList();
     }
 
     private static Optional<Node> dataNode(ContainerSpec spec) {

@@ -13,9 +13,12 @@ import dev.berth.docker.internal.node.EngineContext;
 import java.util.Map;
 import java.util.Objects;
 
-/** A handle on one volume of one engine; every query asks the engine. Immutable and thread-safe. */
+/**
+ * A handle on one volume of one engine; every query asks the engine. Thread-safe; it changes only to follow its volume
+ * when a first use binds it to another node ({@link FirstUseBinding}).
+ */
 public final class DockerVolume implements PersistentVolume {
-    private final VolumeStore store;
+    private volatile VolumeStore store;
     private final VolumeSpec spec;
     private final boolean createdByBerth;
 
@@ -68,6 +71,11 @@ public final class DockerVolume implements PersistentVolume {
     @Override
     public boolean isEmpty() {
         return VolumeContents.isEmpty(store.context(), name());
+    }
+
+    /** From now on, the volume is on the engine of {@code there}. */
+    void follow(VolumeStore there) {
+        store = there;
     }
 
     /** The context of the engine that holds this volume. */

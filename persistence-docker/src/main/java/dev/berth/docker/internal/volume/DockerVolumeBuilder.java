@@ -4,6 +4,7 @@ import dev.berth.Node;
 import dev.berth.NodeUnavailableException;
 import dev.berth.NotFoundException;
 import dev.berth.PersistentVolume;
+import dev.berth.VolumeScope;
 import dev.berth.VolumeSpec;
 import dev.berth.docker.internal.node.EngineContext;
 
@@ -20,7 +21,11 @@ public final class DockerVolumeBuilder extends PersistentVolume.Builder {
     public PersistentVolume create() {
         VolumeSpec spec = spec();
         if (spec.nodeId().isEmpty()) {
-            return VolumeStore.of(ctx).create(spec);
+            VolumeStore here = VolumeStore.of(ctx);
+            // a LOCAL volume of the local driver: another driver's volume may be on storage every node reaches
+            boolean firstUse = ctx.cluster().isSwarm() && "local".equals(spec.driver())
+                    && spec.scope().orElse(VolumeScope.LOCAL) == VolumeScope.LOCAL;
+            return firstUse ? here.createOrFind(spec) : here.create(spec);
         }
         String id = spec.nodeId().get();
         Node node = ctx.cluster().node(id).orElseThrow(() -> new NotFoundException("node", id));

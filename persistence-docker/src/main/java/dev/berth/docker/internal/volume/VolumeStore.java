@@ -67,6 +67,21 @@ public final class VolumeStore implements Volumes {
     }
 
     /**
+     * On a Swarm, for a volume asked for without a node: the one Berth made of that name on any node (a volume bound
+     * on first use, or moved), or else a new one here, {@linkplain FirstUseBinding bound on first use}.
+     */
+    public PersistentVolume createOrFind(VolumeSpec spec) {
+        MoveRecovery.settle(ctx, spec.name());
+        for (EngineContext other : ctx.everyNode()) {
+            if (!other.node().id().equals(ctx.node().id()) && other.engine().inspectVolume(spec.name())
+                    .filter(v -> !VolumeScopes.isGlobal(v) && Labels.isManaged(v.labels())).isPresent()) {
+                return of(other).create(spec);
+            }
+        }
+        return createHere(spec, FirstUseBinding.UNBOUND);
+    }
+
+    /**
      * A LOCAL volume has one copy: on a Swarm, one of that name that Berth made on another node refuses the create,
      * so that no empty twin appears beside data a move took there.
      */
