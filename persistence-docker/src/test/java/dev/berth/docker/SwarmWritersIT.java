@@ -26,12 +26,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The measured failure of round 1: two threads started containers on one SINGLE_WRITER volume on a Swarm worker at
- * the same moment, and both ran. Now, for 20 rounds, threads race a Swarm-run start and a plain-or-Swarm start onto
- * one volume on worker zone=a: exactly one starts, the others are refused naming it, and exactly one container runs.
+ * the same moment, and both ran. Now, for 8 rounds each, threads race a Swarm-run start and a plain-or-Swarm start
+ * onto one volume on worker zone=a: exactly one starts, the others are refused naming it, and exactly one container
+ * runs. (The fake engine's WriterLockPropertyTest runs the lock through thousands of interleavings.)
  */
 @Tag("swarm")
 class SwarmWritersIT {
-    private static final int ROUNDS = 20;
+    private static final int ROUNDS = 8;
     @RegisterExtension
     static final EngineFixture engine = new EngineFixture();
     private final Berth berth = engine.berth();
