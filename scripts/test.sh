@@ -6,7 +6,7 @@
 # every engine *IT of persistence-docker, persistence-testkit and testcontainers-modules again, on each engine of
 # BERTH_MATRIX (default 28: Debian sid's Docker 28.5, refusing clients older than API 1.44 as Docker 29 does), each
 # started in a network namespace of its own and removed afterwards; the Swarm tests (tagged "swarm") stay on the host's
-# Swarm. Each step says what it does and how long it took. Extra Maven arguments are passed to the first build.
+# Swarm, and SnapshotMemoryIT (tagged "memory": a JVM's heap, whatever the engine) on the host. Each step says what it does and how long it took. Extra Maven arguments are passed to the first build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/steps.sh
@@ -27,7 +27,7 @@ on_engine() {
   host=$(BERTH_ENGINE=$version bash scripts/docker-engine.sh start | tail -n 1)
   host=${host#DOCKER_HOST=}
   BERTH_ENGINE=$version DOCKER_HOST=$host mvn -B -ntp verify -pl persistence-docker,persistence-testkit,testcontainers-modules \
-    -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -DexcludedGroups=swarm \
+    -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -DexcludedGroups=swarm,memory \
     -Dberth.it.dockerHost="$host" -Dberth.it.publishedHost="10.78.$version.2" || status=$?
   BERTH_ENGINE=$version bash scripts/docker-engine.sh stop
   return "$status"

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Memory stays flat whatever the volume's size: a JVM limited to 64 MiB of heap snapshots 1 GiB of mixed data (one
  * 512 MiB file and 5000 files of 100 KiB), restores it, verifies it, and snapshots the copy to the same checksum.
  */
+@org.junit.jupiter.api.Tag("memory")
 class SnapshotMemoryIT {
     @RegisterExtension
     static final EngineFixture engine = new EngineFixture();
