@@ -63,10 +63,10 @@ class LiveMoveIT {
         PersistentVolume data = berth.volume(engine.name("live")).node(zoneA).create();
         StatefulContainer writer = berth.container(engine.name("live")).image(BUSYBOX)
                 .command("sh", "-c", WRITER).mount(data, "/data").start();
-        for (int i = 0; i < 100 && !writer.exec("test", "-e", "/data/counter").succeeded(); i++) {
+        for (int i = 0; i < 100 && !writer.exec("test", "-e", "/data/append").succeeded(); i++) {
             Thread.sleep(100);
         }
-        long writtenBefore = Long.parseLong(writer.exec("cat", "/data/counter").stdout().strip());
+        long writtenBefore = written(writer);
 
         MoveReport report = writer.moveTo(zoneB);
 
@@ -77,9 +77,17 @@ class LiveMoveIT {
         String landed = VolumeShell.onNode(engine, zoneB, data.name(), CONTENT);
         assertThat(landed).isEqualTo(left);
         assertThat(landed).contains("./owned directory 4096 1000 1000 750", "./fifo fifo", "./link symbolic link", "./it's a name");
-        long writtenAfter = Long.parseLong(writer.exec("cat", "/data/counter").stdout().strip());
+        long writtenAfter = written(writer);
         assertThat(writtenAfter).as("it wrote on while it was copied").isGreaterThan(writtenBefore);
         assertThat(report.bytesCopied()).isGreaterThanOrEqualTo(40L * 1024 * 1024);
         assertThat(report.filesVerified()).isGreaterThan(40);
+    }
+
+    /**
+     * How many lines the writer has appended: read while it writes, so not its counter file, which each round empties
+     * before it writes the next number.
+     */
+    private static long written(StatefulContainer writer) {
+        return Long.parseLong(writer.exec("sh", "-c", "wc -l < /data/append").stdout().strip());
     }
 }
