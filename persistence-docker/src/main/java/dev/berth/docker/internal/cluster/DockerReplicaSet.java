@@ -217,6 +217,9 @@ public final class DockerReplicaSet implements ReplicaSet {
         return VolumeStore.of(home).find(name).orElseGet(() -> {
             PersistentVolume.Builder volume = new DockerVolumeBuilder(home, name).reclaimPolicy(ReclaimPolicy.RETAIN)
                     .label(SET_LABEL, spec.name()).label(ORDINAL_LABEL, Integer.toString(ordinal));
+            if (home.cluster().isSwarm()) {
+                volume.node(home.node()); // on the node chosen for the ordinal: never bound elsewhere on first use
+            }
             return volume.create();
         });
     }
