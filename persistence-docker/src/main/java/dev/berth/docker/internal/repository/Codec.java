@@ -27,13 +27,27 @@ final class Codec {
         return seal;
     }
 
+    /**
+     * A buffer for {@link #encode(byte[], int, int, byte[])}: a writer that encodes chunk after chunk keeps one, so that
+     * a chunk costs one allocation, of its stored size, rather than one of zstd's bound as well.
+     */
+    static byte[] scratch() {
+        return new byte[1 + (int) Zstd.compressBound(Chunker.MAX)];
+    }
+
     /** The stored form of {@code length} bytes at {@code offset}. */
     byte[] encode(byte[] data, int offset, int length) {
-        byte[] out = new byte[1 + (int) Zstd.compressBound(length)];
+        return encode(data, offset, length, null);
+    }
+
+    /** The same, compressing into {@code scratch} (from {@link #scratch()}) when it is given and large enough. */
+    byte[] encode(byte[] data, int offset, int length, byte[] scratch) {
+        long bound = 1 + Zstd.compressBound(length);
+        byte[] out = scratch != null && scratch.length >= bound ? scratch : new byte[(int) bound];
         long packed = Zstd.compressByteArray(out, 1, out.length - 1, data, offset, length, LEVEL);
         if (!Zstd.isError(packed) && packed < length) {
             out[0] = ZSTD;
-            return seal.seal(out, 0, 1 + (int) packed);
+            return seal.seal(out, 0, 1 + (int) packed); // a copy: out may be the scratch buffer
         }
         byte[] raw = new byte[1 + length];
         raw[0] = RAW;

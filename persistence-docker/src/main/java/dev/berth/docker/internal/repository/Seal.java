@@ -30,6 +30,7 @@ abstract class Seal {
         }
     };
 
+    /** The sealed form of the range: a new array, or {@code plain} itself only when the range is all of it. */
     abstract byte[] seal(byte[] plain, int offset, int length);
 
     /** @throws IOException naming {@code what} when the object was changed or sealed with another key */

@@ -28,6 +28,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private final Chunker fileChunker;
     private List<String> fileChunks = new ArrayList<>();
     private final MessageDigest checksum = Sha256.digest();
+    private final byte[] scratch = Codec.scratch();
     private long addedRawBytes;
     private long sizeBytes;
     private long entries;
@@ -121,7 +122,7 @@ public final class SnapshotWriter implements AutoCloseable {
         sha.update(b, off, len);
         String id = Sha256.hex(sha.digest());
         if (!known.contains(id) && added.add(id)) {
-            packs.add(kind, id, repository.codec().encode(b, off, len), len);
+            packs.add(kind, id, repository.codec().encode(b, off, len, scratch), len);
             addedRawBytes += len;
         }
         return id;
