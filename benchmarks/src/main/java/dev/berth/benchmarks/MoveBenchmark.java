@@ -5,6 +5,7 @@ import dev.berth.MoveReport;
 import dev.berth.Node;
 import dev.berth.PersistentVolume;
 import dev.berth.StatefulContainer;
+import java.util.List;
 
 /**
  * Moves about 1 GiB of mixed data (one 512 MiB file and 5000 files of 100 KiB) from node zone=a to node zone=b of the
@@ -72,7 +73,13 @@ public final class MoveBenchmark {
                     .row("downtime", down, "docker cp | docker cp", baseline)
                     .row("whole move", total, "docker cp | docker cp", baseline)
                     .figure("mib", mib).figure("files", report.filesVerified()).write();
+            // what the run leaves: the moved volume on b, and the source copy it retired on a (1 GiB each)
+            List<PersistentVolume> moved = c.volumes();
             c.remove();
+            moved.forEach(PersistentVolume::delete);
+            String hostA = a.engineEndpoint().orElseThrow();
+            Shell.run("sh", "-c", "docker -H " + hostA + " volume ls -q --filter name=" + data.name() + ".retired-"
+                    + " | xargs -r docker -H " + hostA + " volume rm");
         }
     }
 

@@ -85,9 +85,12 @@ public final class SnapshotBenchmark {
             Stats incremental = new Stats();
             Stats restore = new Stats();
             java.util.List<Long> hotTableStored = new java.util.ArrayList<>();
-            long[] cpu = new long[2];
+            // per round: the JVM's CPU on the snapshot and on the restore, and the JIT compiler's part of each
+            List<long[]> cpu = new java.util.ArrayList<>();
             double mib = 0;
             for (int i = 0; i < rounds; i++) {
+                long[] roundCpu = new long[4];
+                cpu.add(roundCpu);
                 hostTar.add(time(() -> Shell.run("sh", "-c", "tar -C " + mountpoint + " -c . | cat > /dev/null")));
                 engineOnly.add(time(() -> Shell.run("sh", "-c", "docker cp " + reader + ":/berth-volume - > /dev/null")));
                 Files.deleteIfExists(tar);
@@ -97,7 +100,7 @@ public final class SnapshotBenchmark {
                     PersistentVolume volume = round.volumes().find(data.name()).orElseThrow();
                     boolean berthFirst = i % 2 == 1; // alternate, so that neither always follows the other's writeback
                     Snapshot[] taken = new Snapshot[1];
-                    Runnable berthOut = () -> snapshot.add(cpuAndTime(cpu, 0, () -> taken[0] = volume.snapshot("full")));
+                    Runnable berthOut = () -> snapshot.add(cpuAndTime(roundCpu, 0, () -> taken[0] = volume.snapshot("full")));
                     Runnable dockerOut = () -> cpOut.add(time(() -> Shell.run("sh", "-c",
                             "docker cp " + reader + ":/berth-volume - > " + tar)));
                     inOrder(berthFirst, berthOut, dockerOut);
@@ -113,7 +116,7 @@ public final class SnapshotBenchmark {
                     // Here the first volume written after others were deleted is written at about half speed,
                     // whoever writes it: an untimed docker cp in first puts both measured restores in the same state.
                     cpIn(tar, suffix + "-warm");
-                    inOrder(berthFirst, () -> restore.add(cpuAndTime(cpu, 1, () -> taken[0].restore(restored))),
+                    inOrder(berthFirst, () -> restore.add(cpuAndTime(roundCpu, 1, () -> taken[0].restore(restored))),
                             () -> cpIn.add(cpIn(tar, suffix)));
                     // Deleting a volume's files slows the disk for a while: delete both only after both were measured.
                     Shell.run("docker", "rm", "-f", "bench-snap-cpw-" + suffix, "bench-snap-cpw-" + suffix + "-warm");
@@ -169,17 +172,29 @@ public final class SnapshotBenchmark {
         return System.nanoTime() - start;
     }
 
-    /** Times Berth's work and adds the JVM's CPU time spent on it to {@code cpu[slot]}. */
+    /**
+     * Times Berth's work and puts the JVM's CPU time spent on it in {@code cpu[slot]}, and the JIT compiler's time in
+     * it in {@code cpu[slot + 2]} (a cold JVM compiles Berth's code on its first rounds; a long-lived one, once).
+     */
     private static long cpuAndTime(long[] cpu, int slot, Supplier<?> work) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var jit = ManagementFactory.getCompilationMXBean();
         long before = os.getProcessCpuTime();
+        long jitBefore = jit.getTotalCompilationTime();
         long nanos = time(work);
-        cpu[slot] += os.getProcessCpuTime() - before;
+        cpu[slot] = os.getProcessCpuTime() - before;
+        cpu[slot + 2] = (jit.getTotalCompilationTime() - jitBefore) * 1_000_000;
         return nanos;
     }
 
+    /** The median over the rounds of {@code cpu[slot]}, in seconds per GiB. */
+    private static double perGib(List<long[]> cpu, int slot, double mib) {
+        List<Long> values = cpu.stream().map(c -> c[slot]).sorted().toList();
+        return values.get(values.size() / 2) / 1e9 * 1024 / mib;
+    }
+
     private static BenchResult report(String name, double mib, int rounds, Stats hostTar, Stats engineOnly, Stats cpOut, Stats cpIn,
-            Stats snapshot, Stats restore, long[] cpu) {
+            Stats snapshot, Stats restore, List<long[]> cpu) {
         System.out.printf("%.0f MiB of data (1 x 512 MiB + 5000 x 100 KiB), %d rounds, median MiB/s:%n", mib, rounds);
         line("tar -c | cat on the host", mib, hostTar);
         line("docker cp out to /dev/null", mib, engineOnly);
@@ -191,15 +206,19 @@ public final class SnapshotBenchmark {
         System.out.printf("ratio restore / docker cp in:   %.2f%n", cpIn.median() / restore.median());
         System.out.printf("ratio docker cp out / tar | cat: %.2f (the engine's archive API beside reading the files)%n",
                 hostTar.median() / cpOut.median());
-        System.out.printf("Berth's JVM CPU per GiB: snapshot %.2f s, restore %.2f s%n",
-                cpu[0] / 1e9 / rounds * 1024 / mib, cpu[1] / 1e9 / rounds * 1024 / mib);
+        System.out.printf("Berth's JVM CPU per GiB, median of the rounds: snapshot %.2f s (JIT compiling %.2f s), "
+                + "restore %.2f s (JIT compiling %.2f s); first round, cold: snapshot %.2f s, restore %.2f s%n",
+                perGib(cpu, 0, mib), perGib(cpu, 2, mib), perGib(cpu, 1, mib), perGib(cpu, 3, mib),
+                cpu.get(0)[0] / 1e9 * 1024 / mib, cpu.get(0)[1] / 1e9 * 1024 / mib);
         return new BenchResult(name, "Snapshot and restore of 1000 MiB (1 x 512 MiB + 5000 x 100 KiB)"
                 + (name.endsWith("s3") ? ", kept in S3 (S3Proxy)" : ""), "MiB/s", true)
                 .row("snapshot", speed(mib, snapshot), "docker cp out", speed(mib, cpOut))
                 .row("restore", speed(mib, restore), "docker cp in", speed(mib, cpIn))
                 .figure("tarCatMiBps", speed(mib, hostTar)).figure("rounds", rounds)
-                .figure("cpuSecondsPerGiBSnapshot", cpu[0] / 1e9 / rounds * 1024 / mib)
-                .figure("cpuSecondsPerGiBRestore", cpu[1] / 1e9 / rounds * 1024 / mib);
+                .figure("cpuSecondsPerGiBSnapshot", perGib(cpu, 0, mib))
+                .figure("cpuSecondsPerGiBRestore", perGib(cpu, 1, mib))
+                .figure("jitSecondsPerGiBSnapshot", perGib(cpu, 2, mib))
+                .figure("cpuSecondsPerGiBSnapshotFirstRound", cpu.get(0)[0] / 1e9 * 1024 / mib);
     }
 
     private static double speed(double mib, Stats stats) {

@@ -26,6 +26,7 @@ import dev.berth.testkit.PersistenceAssertions;
 import dev.berth.testkit.PersistentContainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -150,13 +151,14 @@ class ReadmeSnippetsIT {
                 .replicaTemplate((c, primary) -> c.recipe(postgres.standbyOf(primary)))     // every other replica
                 .spread("site").start();
             // end of snippet 5
+            List<PersistentVolume> volumes = db.replicas().stream().flatMap(r -> r.volumes().stream()).toList();
             try {
                 assertThat(db.replicas()).extracting(r -> r.node().id()).doesNotHaveDuplicates();
                 assertThat(db.replica(1).spec().env()).containsKey("PRIMARY_HOST");
                 assertThat(db.replica(2).logs()).contains("standby: copied the primary");
             } finally {
                 db.remove();
-                berth.volumes().withLabel("dev.berth.replica-set", "orders").forEach(v -> v.delete());
+                volumes.forEach(v -> v.delete()); // each on its own node
             }
         }
     }
