@@ -4,10 +4,10 @@ import dev.berth.Node;
 import dev.berth.PersistentVolume;
 import dev.berth.PruneOptions;
 import dev.berth.PruneReport;
-import dev.berth.docker.internal.container.PinnedService;
 import dev.berth.docker.internal.engine.ContainerInfo;
 import dev.berth.docker.internal.engine.ContainerQuery;
 import dev.berth.docker.internal.engine.Engine;
+import dev.berth.docker.internal.engine.ServiceInfo;
 import dev.berth.docker.internal.guard.WriterLock;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.node.Labels;
@@ -42,7 +42,7 @@ public final class Pruner {
             Set<String> moving = moving(List.of(ctx));
             return new PruneReport(pruneContainers(ctx, options), pruneVolumes(ctx, options, moving, List.of(ctx)));
         }
-        List<String> containers = new ArrayList<>(PinnedService.prune(ctx.cluster().localEngine(), options));
+        List<String> containers = new ArrayList<>(pruneServices(ctx.cluster().localEngine(), options));
         WriterLock.removeStaleSwarmLocks(ctx, options.labels()); // Berth's own bookkeeping, not reported
         List<EngineContext> nodes = ctx.everyNode();
         Set<String> moving = moving(nodes);
@@ -144,5 +144,20 @@ public final class Pruner {
             }
         }
         return deleted;
+    }
+
+    /**
+     * Removes the services Berth made that carry the options' labels: those with no task, or all of them when running
+     * ones are included. Returns their names.
+     */
+    private static List<String> pruneServices(Engine manager, PruneOptions options) {
+        List<String> removed = new ArrayList<>();
+        for (ServiceInfo s : manager.listServices(Labels.managed(options.labels()))) {
+            if (options.includeRunning() || s.spec().replicas() == 0) {
+                manager.removeService(s.id());
+                removed.add(s.spec().name());
+            }
+        }
+        return removed;
     }
 }

@@ -3,7 +3,6 @@ package dev.berth.docker.internal.container;
 import dev.berth.ContainerSpec;
 import dev.berth.ExclusiveAccessException;
 import dev.berth.NameTakenException;
-import dev.berth.PruneOptions;
 import dev.berth.VolumeMount;
 import dev.berth.docker.internal.common.Deadline;
 import dev.berth.docker.internal.engine.ContainerInfo;
@@ -19,7 +18,6 @@ import dev.berth.docker.internal.node.Labels;
 import dev.berth.docker.internal.node.ServiceNames;
 import dev.berth.docker.internal.volume.VolumeStore;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -210,21 +208,6 @@ public final class PinnedService implements Incarnation {
                 }
             }
         }
-    }
-
-    /**
-     * Removes the services Berth made that carry the options' labels: those with no task, or all of them when running
-     * ones are included. Returns their names.
-     */
-    public static List<String> prune(Engine manager, PruneOptions options) {
-        List<String> removed = new ArrayList<>();
-        for (ServiceInfo s : manager.listServices(Labels.managed(options.labels()))) {
-            if (options.includeRunning() || s.spec().replicas() == 0) {
-                manager.removeService(s.id());
-                removed.add(s.spec().name());
-            }
-        }
-        return removed;
     }
 
     /** Removes the ended task containers Swarm keeps as history on a node; they would keep its volumes in use. */

@@ -90,7 +90,7 @@ public final class DockerVolume implements PersistentVolume {
 
     @Override
     public PersistentVolume moveTo(Node target) {
-        return store.moveTo(this, target);
+        return VolumeMoves.alone(store.context(), this, target);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.berth.docker.internal.volume;
 
-import dev.berth.PersistentVolume;
+import dev.berth.Node;
 import dev.berth.NotFoundException;
+import dev.berth.PersistentVolume;
 import dev.berth.VolumeConflictException;
+import dev.berth.VolumeInUseException;
 import dev.berth.VolumeScope;
 import dev.berth.docker.internal.node.EngineContext;
 import java.util.ArrayList;
@@ -32,6 +34,33 @@ public final class VolumeMoves {
     private final Map<String, LiveCopy> live = new HashMap<>();
     private long bytes;
     private long files;
+
+    /** Moves a volume no container uses to another node; see {@link PersistentVolume#moveTo(Node)}. */
+    static PersistentVolume alone(EngineContext from, PersistentVolume volume, Node target) {
+        if (target.id().equals(from.node().id())) {
+            return volume;
+        }
+        VolumeMoves moves = new VolumeMoves(from, from.on(target), "");
+        PersistentVolume moved;
+        try {
+            moves.announce(List.of(volume)); // from here on, no writer takes it
+            List<String> users = VolumeStore.of(from).containersUsing(volume.name());
+            if (!users.isEmpty()) {
+                throw new VolumeInUseException(volume.name(), users);
+            }
+            moved = moves.move(volume);
+            moves.commit();
+        } catch (RuntimeException e) {
+            try {
+                moves.rollBack();
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+        moves.retireSources();
+        return moved;
+    }
 
     /** A move of the volumes of {@code container} (empty for volumes moved on their own). */
     public VolumeMoves(EngineContext from, EngineContext to, String container) {

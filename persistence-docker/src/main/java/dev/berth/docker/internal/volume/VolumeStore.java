@@ -75,7 +75,7 @@ public final class VolumeStore implements Volumes {
         for (EngineContext other : ctx.everyNode()) {
             if (!other.node().id().equals(ctx.node().id()) && other.engine().inspectVolume(spec.name())
                     .filter(v -> !VolumeScopes.isGlobal(v) && Labels.isManaged(v.labels())).isPresent()) {
-                return of(other).create(spec);
+                return of(other).createHere(spec, Map.of()); // settled above; that node holds the one copy
             }
         }
         return createHere(spec, FirstUseBinding.UNBOUND);
@@ -195,33 +195,6 @@ public final class VolumeStore implements Volumes {
     /** Berth's name for the container (a Swarm task's container carries its service's), else Docker's. */
     public static String nameOf(ContainerInfo c) {
         return c.label(Labels.CONTAINER).orElse(c.name());
-    }
-
-    /** Moves a volume no container uses to another node; see {@link PersistentVolume#moveTo(Node)}. */
-    PersistentVolume moveTo(PersistentVolume volume, Node target) {
-        if (target.id().equals(node().id())) {
-            return volume;
-        }
-        VolumeMoves moves = new VolumeMoves(ctx, ctx.on(target), "");
-        PersistentVolume moved;
-        try {
-            moves.announce(List.of(volume)); // from here on, no writer takes it
-            List<String> users = containersUsing(volume.name());
-            if (!users.isEmpty()) {
-                throw new VolumeInUseException(volume.name(), users);
-            }
-            moved = moves.move(volume);
-            moves.commit();
-        } catch (RuntimeException e) {
-            try {
-                moves.rollBack();
-            } catch (RuntimeException again) {
-                e.addSuppressed(again);
-            }
-            throw e;
-        }
-        moves.retireSources();
-        return moved;
     }
 
     void delete(PersistentVolume volume, DeleteOption... options) {
