@@ -8,26 +8,42 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Groups stored blobs into pack files of about {@value #TARGET} bytes, spooled in a temporary file so that memory
  * stays flat: the blobs, then their header (kind, id, lengths; encoded as a blob is), then the header's length in four
- * bytes. A pack is named by the SHA-256 of all its bytes and put whole, once. Not thread-safe.
+ * bytes. A pack is named by the SHA-256 of its tail (the encoded header and its length), which names every blob in it
+ * by its content's hash and says where it lies, so that the pack's data is hashed once, as blobs, and not a second time
+ * as a whole. A full pack is put whole, once, by a thread of its own while the next one fills (at most
+ * {@value #IN_FLIGHT} at a time), so that the store's write and flush to disk or upload overlap the reading and
+ * hashing; {@link #flush()} waits for them all. Not thread-safe.
  */
 final class PackWriter implements AutoCloseable {
     static final int TARGET = 16 * 1024 * 1024;
+    private static final int IN_FLIGHT = 2;
+
+    /** A pack handed to the store: its name, size and blobs, and the put under way. */
+    private record Put(String pack, long size, List<BlobRef> blobs, Path spool, Future<Boolean> done) {
+    }
 
     private final SnapshotStore store;
     private final Codec codec;
     private final List<BlobRef> written = new ArrayList<>();
     private final List<BlobRef> inPack = new ArrayList<>();
+    private final Deque<Put> puts = new ArrayDeque<>();
+    private @Nullable ExecutorService putter;
     private long storedBytes;
     private Path spool;
-    private MessageDigest sha;
     private OutputStream out;
     private long size;
 
@@ -40,20 +56,30 @@ final class PackWriter implements AutoCloseable {
     void add(BlobRef.Kind kind, String id, byte[] stored, int rawLength) throws IOException {
         if (out == null) {
             spool = Files.createTempFile("berth-pack-", ".tmp");
-            sha = Sha256.digest();
-            out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16), sha);
+            out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16);
             size = 0;
         }
         out.write(stored);
         inPack.add(new BlobRef(id, kind, "", size, stored.length, rawLength));
         size += stored.length;
         if (size >= TARGET) {
-            flush();
+            seal();
+            while (puts.size() > IN_FLIGHT) {
+                collect(puts.poll());
+            }
         }
     }
 
-    /** Puts the pack being filled, if any. */
+    /** Puts the pack being filled, if any, and waits until every pack is in the store. */
     void flush() throws IOException {
+        seal();
+        while (!puts.isEmpty()) {
+            collect(puts.poll());
+        }
+    }
+
+    /** Ends the pack being filled and hands it to the putting thread. */
+    private void seal() throws IOException {
         if (out == null) {
             return;
         }
@@ -64,21 +90,47 @@ final class PackWriter implements AutoCloseable {
         }
         byte[] text = header.toString().getBytes(StandardCharsets.UTF_8);
         byte[] encoded = codec.encode(text, 0, text.length);
+        byte[] length = {(byte) (encoded.length >>> 24), (byte) (encoded.length >>> 16), (byte) (encoded.length >>> 8),
+            (byte) encoded.length};
         out.write(encoded);
-        out.write(new byte[] {(byte) (encoded.length >>> 24), (byte) (encoded.length >>> 16),
-                (byte) (encoded.length >>> 8), (byte) encoded.length});
+        out.write(length);
         out.close();
         out = null;
-        String pack = Sha256.hex(sha.digest());
-        long packSize = Files.size(spool);
-        store.putFile(Keys.pack(pack), spool);
-        Files.deleteIfExists(spool);
+        MessageDigest sha = Sha256.digest();
+        sha.update(encoded);
+        String pack = Sha256.hex(sha.digest(length));
+        Path file = spool;
         spool = null;
-        storedBytes += packSize;
-        for (BlobRef b : inPack) {
-            written.add(new BlobRef(b.id(), b.kind(), pack, b.offset(), b.length(), b.rawLength()));
+        if (putter == null) {
+            putter = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "berth-pack-put");
+                t.setDaemon(true);
+                return t;
+            });
         }
+        long packSize = size + encoded.length + 4;
+        puts.add(new Put(pack, packSize, List.copyOf(inPack), file, putter.submit(() -> {
+            boolean put = store.putFile(Keys.pack(pack), file);
+            Files.deleteIfExists(file);
+            return put;
+        })));
         inPack.clear();
+    }
+
+    private void collect(Put put) throws IOException {
+        try {
+            put.done().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("putting pack " + put.pack()
+                    + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while pack " + put.pack() + " was put");
+        }
+        storedBytes += put.size();
+        for (BlobRef b : put.blobs()) {
+            written.add(new BlobRef(b.id(), b.kind(), put.pack(), b.offset(), b.length(), b.rawLength()));
+        }
     }
 
     /** The blobs in packs put so far. */
@@ -91,7 +143,7 @@ final class PackWriter implements AutoCloseable {
         return storedBytes;
     }
 
-    /** Drops a pack being filled. */
+    /** Drops a pack being filled, waits for the puts under way, and removes every spool file. */
     @Override
     public void close() throws IOException {
         if (out != null) {
@@ -101,6 +153,21 @@ final class PackWriter implements AutoCloseable {
         if (spool != null) {
             Files.deleteIfExists(spool);
             spool = null;
+        }
+        for (Put put : puts) {
+            try {
+                put.done().get();
+            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                // the snapshot is failing already; its packs are garbage for the next collection
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Files.deleteIfExists(put.spool());
+        }
+        puts.clear();
+        if (putter != null) {
+            putter.shutdownNow();
+            putter = null;
         }
     }
 }

@@ -116,6 +116,8 @@ public final class RepositoryCheck {
         ordered.sort(Comparator.comparingLong(BlobRef::offset));
         MessageDigest sha = Sha256.digest();
         long position = 0;
+        int badBlobs = 0;
+        String firstBad = "";
         try (InputStream in = new DigestInputStream(repository.store().get(Keys.pack(pack)), sha)) {
             for (BlobRef b : ordered) {
                 if (b.offset() < position) {
@@ -129,17 +131,45 @@ public final class RepositoryCheck {
                     repository.codec().decode(stored, b.rawLength(), b.id(), "blob " + b.id());
                 } catch (IOException e) {
                     bad.add(b.id());
+                    if (firstBad.isEmpty()) {
+                        firstBad = e.getMessage();
+                    }
+                    badBlobs++;
                 }
             }
             position += in.transferTo(java.io.OutputStream.nullOutputStream());
+            if (badBlobs > 0) {
+                problems.add("pack " + pack + " is damaged: " + badBlobs + " of its " + ordered.size() + " blobs do not "
+                        + "read back (" + firstBad + ")");
+            }
         } catch (IOException e) {
             problems.add("pack " + pack + " cannot be read: " + e.getMessage());
             blobs.forEach(b -> bad.add(b.id()));
             return position;
         }
-        if (!Sha256.hex(sha.digest()).equals(pack)) {
+        if (!Sha256.hex(sha.digest()).equals(pack) && !tailHashesTo(repository, pack, position)) {
             problems.add("pack " + pack + " does not match its name's SHA-256: it is damaged");
         }
         return position;
+    }
+
+    /** Whether the pack's tail (its encoded header and that header's length) hashes to its name, as packs are named. */
+    private static boolean tailHashesTo(Repository repository, String pack, long size) {
+        try {
+            byte[] length;
+            try (InputStream in = repository.store().get(Keys.pack(pack), size - 4, 4)) {
+                length = in.readNBytes(4);
+            }
+            long header = ((length[0] & 0xffL) << 24) | ((length[1] & 0xff) << 16) | ((length[2] & 0xff) << 8)
+                    | (length[3] & 0xff);
+            if (header > size - 4 || header > PackWriter.TARGET) {
+                return false;
+            }
+            try (InputStream in = repository.store().get(Keys.pack(pack), size - 4 - header, header + 4)) {
+                return Sha256.hex(Sha256.digest().digest(in.readAllBytes())).equals(pack);
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -27,8 +27,10 @@ public final class SnapshotWriter implements AutoCloseable {
     /** One chunker (and its buffer) for every file, since files are written one after another. */
     private final Chunker fileChunker;
     private List<String> fileChunks = new ArrayList<>();
+    /** The SHA-256 of the file being written, fed chunk by chunk as they are cut. */
+    private MessageDigest fileSha = Sha256.digest();
     private final MessageDigest checksum = Sha256.digest();
-    private final byte[] scratch = Codec.scratch();
+    private final Codec.Scratch scratch = Codec.scratch();
     private long addedRawBytes;
     private long sizeBytes;
     private long entries;
@@ -40,12 +42,13 @@ public final class SnapshotWriter implements AutoCloseable {
         this.lock = lock;
         this.packs = new PackWriter(repository.store(), repository.codec());
         this.treeChunker = new Chunker((b, off, len) -> tree.add(store(BlobRef.Kind.TREE, b, off, len)));
-        this.fileChunker = new Chunker((b, off, len) -> fileChunks.add(store(BlobRef.Kind.DATA, b, off, len)));
+        this.fileChunker = new Chunker(this::fileChunk);
     }
 
     /** The content of one file, written in order; {@link FileContent#finish()} gives its SHA-256 and chunks. */
     public FileContent file() {
         fileChunks = new ArrayList<>();
+        fileSha = Sha256.digest();
         return new FileContent();
     }
 
@@ -106,10 +109,8 @@ public final class SnapshotWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
+        try (lock; scratch) {
             packs.close();
-        } finally {
-            lock.close();
         }
     }
 
@@ -117,10 +118,28 @@ public final class SnapshotWriter implements AutoCloseable {
         return committed;
     }
 
-    private String store(BlobRef.Kind kind, byte[] b, int off, int len) throws IOException {
+    /**
+     * Stores a file's chunk. The file's hash and its first chunk's are one computation up to that chunk's end, so the
+     * first chunk's id is taken from the file's digest: a file of one chunk (every file under {@link Chunker#MIN}) is
+     * hashed once, not twice.
+     */
+    private void fileChunk(byte[] b, int off, int len) throws IOException {
+        fileSha.update(b, off, len);
+        String id = fileChunks.isEmpty() ? Sha256.hex(((MessageDigest) cloneOf(fileSha)).digest()) : hashOf(b, off, len);
+        fileChunks.add(store(BlobRef.Kind.DATA, id, b, off, len));
+    }
+
+    private static String hashOf(byte[] b, int off, int len) {
         MessageDigest sha = Sha256.digest();
         sha.update(b, off, len);
-        String id = Sha256.hex(sha.digest());
+        return Sha256.hex(sha.digest());
+    }
+
+    private String store(BlobRef.Kind kind, byte[] b, int off, int len) throws IOException {
+        return store(kind, hashOf(b, off, len), b, off, len);
+    }
+
+    private String store(BlobRef.Kind kind, String id, byte[] b, int off, int len) throws IOException {
         if (!known.contains(id) && added.add(id)) {
             packs.add(kind, id, repository.codec().encode(b, off, len, scratch), len);
             addedRawBytes += len;
@@ -138,20 +157,17 @@ public final class SnapshotWriter implements AutoCloseable {
 
     /** One file's content: chunked, each chunk stored once, and the whole hashed. */
     public final class FileContent {
-        private final MessageDigest sha = Sha256.digest();
-
         private FileContent() {
         }
 
         public void write(byte[] b, int off, int len) throws IOException {
-            sha.update(b, off, len);
             fileChunker.write(b, off, len);
         }
 
         /** The file's SHA-256 and the ids of its chunks. */
         public Written finish() throws IOException {
             fileChunker.finish();
-            return new Written(Sha256.hex(sha.digest()), List.copyOf(fileChunks));
+            return new Written(Sha256.hex(fileSha.digest()), List.copyOf(fileChunks));
         }
     }
 
