@@ -89,7 +89,7 @@ public final class SnapshotBenchmark {
             List<long[]> cpu = new java.util.ArrayList<>();
             double mib = 0;
             for (int i = 0; i < rounds; i++) {
-                long[] roundCpu = new long[4];
+                long[] roundCpu = new long[6];
                 cpu.add(roundCpu);
                 hostTar.add(time(() -> Shell.run("sh", "-c", "tar -C " + mountpoint + " -c . | cat > /dev/null")));
                 engineOnly.add(time(() -> Shell.run("sh", "-c", "docker cp " + reader + ":/berth-volume - > /dev/null")));
@@ -174,17 +174,32 @@ public final class SnapshotBenchmark {
 
     /**
      * Times Berth's work and puts the JVM's CPU time spent on it in {@code cpu[slot]}, and the JIT compiler's time in
-     * it in {@code cpu[slot + 2]} (a cold JVM compiles Berth's code on its first rounds; a long-lived one, once).
+     * it in {@code cpu[slot + 2]} (a cold JVM compiles Berth's code on its first rounds; a long-lived one, once), and
+     * the kernel's part (system time: reading the files, writing the packs and forcing them to disk) in
+     * {@code cpu[slot + 4]}.
      */
     private static long cpuAndTime(long[] cpu, int slot, Supplier<?> work) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         var jit = ManagementFactory.getCompilationMXBean();
         long before = os.getProcessCpuTime();
         long jitBefore = jit.getTotalCompilationTime();
+        long systemBefore = systemNanos();
         long nanos = time(work);
         cpu[slot] = os.getProcessCpuTime() - before;
+        cpu[slot + 4] = systemNanos() - systemBefore;
         cpu[slot + 2] = (jit.getTotalCompilationTime() - jitBefore) * 1_000_000;
         return nanos;
+    }
+
+    /** This process's system CPU time so far, from /proc/self/stat (in clock ticks of 10 ms); 0 where there is none. */
+    private static long systemNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[12]) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The median over the rounds of {@code cpu[slot]}, in seconds per GiB. */
@@ -206,9 +221,10 @@ public final class SnapshotBenchmark {
         System.out.printf("ratio restore / docker cp in:   %.2f%n", cpIn.median() / restore.median());
         System.out.printf("ratio docker cp out / tar | cat: %.2f (the engine's archive API beside reading the files)%n",
                 hostTar.median() / cpOut.median());
-        System.out.printf("Berth's JVM CPU per GiB, median of the rounds: snapshot %.2f s (JIT compiling %.2f s), "
-                + "restore %.2f s (JIT compiling %.2f s); first round, cold: snapshot %.2f s, restore %.2f s%n",
-                perGib(cpu, 0, mib), perGib(cpu, 2, mib), perGib(cpu, 1, mib), perGib(cpu, 3, mib),
+        System.out.printf("Berth's JVM CPU per GiB, median of the rounds: snapshot %.2f s (JIT compiling %.2f s, kernel "
+                + "%.2f s), restore %.2f s (JIT compiling %.2f s, kernel %.2f s); first round, cold: snapshot %.2f s, "
+                + "restore %.2f s%n", perGib(cpu, 0, mib), perGib(cpu, 2, mib), perGib(cpu, 4, mib), perGib(cpu, 1, mib),
+                perGib(cpu, 3, mib), perGib(cpu, 5, mib),
                 cpu.get(0)[0] / 1e9 * 1024 / mib, cpu.get(0)[1] / 1e9 * 1024 / mib);
         return new BenchResult(name, "Snapshot and restore of 1000 MiB (1 x 512 MiB + 5000 x 100 KiB)"
                 + (name.endsWith("s3") ? ", kept in S3 (S3Proxy)" : ""), "MiB/s", true)
@@ -218,6 +234,8 @@ public final class SnapshotBenchmark {
                 .figure("cpuSecondsPerGiBSnapshot", perGib(cpu, 0, mib))
                 .figure("cpuSecondsPerGiBRestore", perGib(cpu, 1, mib))
                 .figure("jitSecondsPerGiBSnapshot", perGib(cpu, 2, mib))
+                .figure("kernelSecondsPerGiBSnapshot", perGib(cpu, 4, mib))
+                .figure("kernelSecondsPerGiBRestore", perGib(cpu, 5, mib))
                 .figure("cpuSecondsPerGiBSnapshotFirstRound", cpu.get(0)[0] / 1e9 * 1024 / mib);
     }
 

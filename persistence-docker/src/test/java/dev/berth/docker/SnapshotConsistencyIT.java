@@ -101,7 +101,8 @@ class SnapshotConsistencyIT {
                 .command(EngineFixture.SLEEP).mount(data, "/data").start();
         Snapshot[] taken = new Snapshot[1];
 
-        List<String> events = eventsWhileTaking(writer.name(), () -> taken[0] = data.snapshot("crash"));
+        List<String> events = eventsWhileTaking(writer.name(),
+                () -> throughTheEngine(() -> taken[0] = data.snapshot("crash")));
 
         assertThat(events).containsSubsequence("pause", "archive-path", "unpause").doesNotContain("die");
         assertThat(taken[0].consistency()).isEqualTo(Consistency.CRASH_CONSISTENT);
@@ -146,11 +147,44 @@ class SnapshotConsistencyIT {
         Snapshot[] taken = new Snapshot[1];
 
         List<String> events = eventsWhileTaking(writer.name(),
-                () -> taken[0] = data.snapshot("s", Consistency.STOPPED));
+                () -> throughTheEngine(() -> taken[0] = data.snapshot("s", Consistency.STOPPED)));
 
         assertThat(events).containsSubsequence("die", "archive-path", "start").doesNotContain("pause");
         assertThat(taken[0].consistency()).isEqualTo(Consistency.STOPPED);
         assertThat(taken[0].downtime()).isPositive();
         assertThat(writer.state()).isEqualTo(ContainerState.RUNNING);
+    }
+
+    @Test
+    void readFromItsDirectoryOnThisHostTheVolumeIsStillReadWhileItsWriterIsPaused() throws InterruptedException {
+        PersistentVolume data = berth.volume(engine.name("host")).create();
+        // two files replaced one after the other, as fast as the shell can: read apart, b would be far ahead of a
+        StatefulContainer writer = berth.container(engine.name("host-w")).image(EngineFixture.BUSYBOX)
+                .command("sh", "-c", "i=0; while :; do echo $i > /data/t; mv /data/t /data/a; echo $i > /data/t;"
+                        + " mv /data/t /data/b; i=$((i+1)); done")
+                .mount(data, "/data").start();
+        Thread.sleep(300);
+        Snapshot[] taken = new Snapshot[1];
+
+        List<String> events = eventsWhileTaking(writer.name(), () -> taken[0] = data.snapshot("host"));
+
+        assertThat(events).as("nothing travels through the engine").containsSubsequence("pause", "unpause")
+                .doesNotContain("archive-path");
+        assertThat(taken[0].consistency()).isEqualTo(Consistency.CRASH_CONSISTENT);
+        PersistentVolume copy = taken[0].restore(engine.name("host-copy"));
+        long a = Long.parseLong(VolumeShell.run(engine, copy.name(), "cat /data/a").strip());
+        long b = Long.parseLong(VolumeShell.run(engine, copy.name(), "cat /data/b").strip());
+        assertThat(a - b).as("a is b or one ahead, as at any instant of the writer").isBetween(0L, 1L);
+        assertThat(writer.state()).isEqualTo(ContainerState.RUNNING);
+    }
+
+    /** Takes the snapshot through the engine's archive, whose reads the engine's events show, not from the host. */
+    private static void throughTheEngine(Runnable snapshot) {
+        System.setProperty("berth.hostMount", "false");
+        try {
+            snapshot.run();
+        } finally {
+            System.clearProperty("berth.hostMount");
+        }
     }
 }

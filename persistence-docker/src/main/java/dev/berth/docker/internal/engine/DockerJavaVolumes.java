@@ -55,7 +55,7 @@ final class DockerJavaVolumes {
 
     private static VolumeInfo volume(JsonNode v) {
         return new VolumeInfo(v.path("Name").asText(), v.path("Driver").asText(), strings(v.path("Options")),
-                strings(v.path("Labels")), v.path("Scope").asText("local"));
+                strings(v.path("Labels")), v.path("Scope").asText("local"), v.path("Mountpoint").asText(""));
     }
 
     private static Map<String, String> strings(JsonNode object) {

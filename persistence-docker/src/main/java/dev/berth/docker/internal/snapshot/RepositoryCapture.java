@@ -9,6 +9,7 @@ import dev.berth.docker.internal.repository.TreeEntry;
 import dev.berth.docker.internal.volume.VolumeListing.Listed;
 import dev.berth.docker.internal.volume.VolumeListing.Listing;
 import dev.berth.docker.internal.volume.ArchiveHelper;
+import dev.berth.docker.internal.volume.HostVolume;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,21 +31,23 @@ final class RepositoryCapture {
     /** Above this many changed files, one stream of the whole volume beats a request per file. */
     static final int FILES_ONE_BY_ONE = 256;
 
-    /** What the capture read: entries, their bytes, and how many files and bytes travelled. */
-    record Captured(long entries, long sizeBytes, long filesRead, long bytesRead, boolean oneByOne) {
+    /** What the capture read: entries, their bytes, how many files and bytes were read, and how. */
+    record Captured(long entries, long sizeBytes, long filesRead, long bytesRead, String how) {
     }
 
     private final EngineContext ctx;
-    private final ArchiveHelper helper;
+    private final @Nullable ArchiveHelper helper;
     private final SnapshotWriter writer;
     private final Map<String, TreeEntry> parent;
     private final long parentListedAt;
     private final @Nullable Listing listing;
     private final ProgressMeter meter;
+    /** One buffer for every file read on its own. */
+    private final byte[] buffer = new byte[1 << 20];
     private long filesRead;
     private long bytesRead;
 
-    RepositoryCapture(EngineContext ctx, ArchiveHelper helper, SnapshotWriter writer, Map<String, TreeEntry> parent,
+    RepositoryCapture(EngineContext ctx, @Nullable ArchiveHelper helper, SnapshotWriter writer, Map<String, TreeEntry> parent,
             long parentListedAt, Optional<Listing> listing, ProgressMeter meter) {
         this.ctx = ctx;
         this.helper = helper;
@@ -65,7 +68,34 @@ final class RepositoryCapture {
         for (Listed l : listing.entries().values()) {
             oneByOne(l);
         }
-        return new Captured(writer.entries(), writer.sizeBytes(), filesRead, bytesRead, true);
+        return captured("one by one through the engine");
+    }
+
+    /** Reads each changed file straight from the volume's directory on this machine, everything else as above. */
+    Captured fromHost(HostVolume host) throws IOException {
+        for (Listed l : listing.entries().values()) {
+            Optional<TreeEntry> same = l.kind() == ArchiveRecord.Kind.DIRECTORY ? Optional.empty() : unchanged(l);
+            if (same.isPresent()) {
+                writer.entry(same.get());
+            } else if (l.kind() == ArchiveRecord.Kind.FILE) {
+                try (InputStream in = host.open(l.path())) {
+                    writer.entry(read(listed(l, ""), in, l));
+                }
+            } else {
+                String link = l.kind() == ArchiveRecord.Kind.SYMLINK ? host.link(l.path()) : "";
+                writer.entry(new TreeEntry(listed(l, link), l.inode(), l.ctime(), List.of()));
+            }
+        }
+        return captured("from its directory on this host");
+    }
+
+    private Captured captured(String how) {
+        return new Captured(writer.entries(), writer.sizeBytes(), filesRead, bytesRead, how);
+    }
+
+    private static ArchiveRecord listed(Listed l, String link) {
+        return new ArchiveRecord(l.path(), l.kind(), l.mode(), l.uid(), l.gid(), l.mtime(),
+                l.kind() == ArchiveRecord.Kind.FILE ? l.size() : 0, link, "");
     }
 
     /** Reads the volume's whole archive, as {@link ArchiveHelper#download()} gives it; unchanged files stream past. */
@@ -77,7 +107,7 @@ final class RepositoryCapture {
             }
             download.transferTo(java.io.OutputStream.nullOutputStream()); // the tar's trailing blocks
         }
-        return new Captured(writer.entries(), writer.sizeBytes(), filesRead, bytesRead, false);
+        return captured("as one archive through the engine");
     }
 
     /** Few enough changed files, and none that a per-file copy would change (hard links, special files). */
@@ -113,8 +143,7 @@ final class RepositoryCapture {
 
     private void oneByOne(Listed l) throws IOException {
         if (l.kind() == ArchiveRecord.Kind.DIRECTORY) {
-            writer.entry(new TreeEntry(new ArchiveRecord(l.path(), l.kind(), l.mode(), l.uid(), l.gid(), l.mtime(), 0,
-                    "", ""), l.inode(), l.ctime(), List.of()));
+            writer.entry(new TreeEntry(listed(l, ""), l.inode(), l.ctime(), List.of()));
             return;
         }
         Optional<TreeEntry> same = unchanged(l);
@@ -168,7 +197,6 @@ final class RepositoryCapture {
 
     private TreeEntry read(ArchiveRecord r, InputStream content, Listed l) throws IOException {
         SnapshotWriter.FileContent file = writer.file();
-        byte[] buffer = new byte[1 << 16];
         long total = 0;
         for (int n = content.read(buffer); n > 0; n = content.read(buffer)) {
             file.write(buffer, 0, n);

@@ -70,6 +70,16 @@ public final class VolumeListing {
         return listed.containsKey(".") ? Optional.of(new Listing(listedAt, listed)) : Optional.empty();
     }
 
+    /** The kind of an entry of {@code st_mode} {@code mode}: anything but a file, directory or link is SPECIAL. */
+    static ArchiveRecord.Kind kindOf(int mode) {
+        return switch (mode & 0170000) {
+            case 0040000 -> ArchiveRecord.Kind.DIRECTORY;
+            case 0100000 -> ArchiveRecord.Kind.FILE;
+            case 0120000 -> ArchiveRecord.Kind.SYMLINK;
+            default -> ArchiveRecord.Kind.SPECIAL;
+        };
+    }
+
     private static Optional<Listed> line(String line) {
         String[] f = line.split(" ", 9);
         if (f.length != 9 || !(f[8].equals(".") || f[8].startsWith("./"))) {
@@ -77,12 +87,7 @@ public final class VolumeListing {
         }
         try {
             int raw = Integer.parseInt(f[6], 16);
-            ArchiveRecord.Kind kind = switch (raw & 0170000) {
-                case 0040000 -> ArchiveRecord.Kind.DIRECTORY;
-                case 0100000 -> ArchiveRecord.Kind.FILE;
-                case 0120000 -> ArchiveRecord.Kind.SYMLINK;
-                default -> ArchiveRecord.Kind.SPECIAL;
-            };
+            ArchiveRecord.Kind kind = kindOf(raw);
             String path = f[8].equals(".") ? "." : f[8].substring(2);
             return Optional.of(new Listed(path, kind, raw & 07777, Long.parseLong(f[4]), Long.parseLong(f[5]),
                     Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[0]), Long.parseLong(f[1]),
