@@ -71,7 +71,8 @@ final class DockerJavaModels {
         Map<String, List<String>> plugins = Objects.requireNonNullElse(info.getPlugins(), Map.of());
         return new EngineInfo(String.valueOf(info.getId()), String.valueOf(info.getName()), active, manager,
                 active ? info.getSwarm().getNodeID() : null, plugins.getOrDefault("Volume", List.of()),
-                engineTime(info.getSystemTime()));
+                engineTime(info.getSystemTime()), Objects.requireNonNullElse(info.getSecurityOptions(), List.<String>of())
+                        .stream().anyMatch(o -> o.contains("name=userns")));
     }
 
     static SwarmNodeInfo node(SwarmNode n) {

@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * A snapshot in the repository: its tree's entries replayed in order, each checked by the archive guard as a tar
- * entry would be, every chunk checked against its SHA-256 and every file against its own. Holds one chunk at a time.
+ * entry would be, every chunk checked against its SHA-256 and, when verified, every file against its own. Holds one
+ * chunk at a time.
  */
 record RepositoryData(Repository repository, StoredSnapshot stored) implements SnapshotData {
     private static final int LISTED = 1000;
@@ -49,7 +50,7 @@ record RepositoryData(Repository repository, StoredSnapshot stored) implements S
             list.update((r.line() + "\n").getBytes(StandardCharsets.UTF_8));
             visitor.entry(r);
             if (r.kind() == ArchiveRecord.Kind.FILE) {
-                String failure = content(reader, e, visitor, meter);
+                String failure = content(reader, e, visitor, meter, !writing);
                 if (!failure.isEmpty()) {
                     if (writing) {
                         throw new SnapshotCorruptedException(m.id(), List.of(r.path()), failure);
@@ -77,14 +78,17 @@ record RepositoryData(Repository repository, StoredSnapshot stored) implements S
 
     /**
      * Streams a file's chunks to the visitor; returns what is wrong with them, or empty. Each chunk is checked against
-     * its hash as it is read, and the list of them comes from a tree checked against its own hash, so the file is not
-     * hashed again as a whole; a file of one chunk has that chunk's hash as its own.
+     * its hash as it is read. A restore does not hash the file again as a whole ({@code wholeFile} false): its chunks
+     * come from a tree checked against its own hash, and a file of one chunk has that chunk's hash as its own. A
+     * verification does, to catch a writer that listed the wrong chunks.
      */
     private static String content(SnapshotReader reader, TreeEntry e, ArchiveReader.Visitor visitor,
-            ProgressMeter meter) throws IOException {
-        if (e.chunks().size() == 1 && !e.chunks().get(0).equals(e.record().sha256())) {
+            ProgressMeter meter, boolean wholeFile) throws IOException {
+        boolean oneChunk = e.chunks().size() == 1;
+        if (oneChunk && !e.chunks().get(0).equals(e.record().sha256())) {
             return "its content does not match its SHA-256";
         }
+        MessageDigest sha = wholeFile && !oneChunk ? Sha256.digest() : null;
         long size = 0;
         for (String chunk : e.chunks()) {
             byte[] bytes;
@@ -96,6 +100,9 @@ record RepositoryData(Repository repository, StoredSnapshot stored) implements S
             if (size + bytes.length > e.record().size()) {
                 return "its chunks hold more than its " + e.record().size() + " bytes";
             }
+            if (sha != null) {
+                sha.update(bytes);
+            }
             visitor.content(bytes, 0, bytes.length);
             meter.add(bytes.length);
             size += bytes.length;
@@ -103,7 +110,8 @@ record RepositoryData(Repository repository, StoredSnapshot stored) implements S
         if (size != e.record().size()) {
             return "its chunks hold " + size + " of its " + e.record().size() + " bytes";
         }
-        return "";
+        return sha == null || Sha256.hex(sha.digest()).equals(e.record().sha256()) ? ""
+                : "its content does not match its SHA-256";
     }
 
     @Override

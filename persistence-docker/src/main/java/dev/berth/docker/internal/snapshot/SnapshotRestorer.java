@@ -15,6 +15,8 @@ import dev.berth.docker.internal.guard.Writers;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.node.Specs;
 import dev.berth.docker.internal.volume.ArchiveHelper;
+import dev.berth.docker.internal.volume.HostVolume;
+import dev.berth.docker.internal.volume.HostWriter;
 import dev.berth.docker.internal.volume.VolumeStore;
 import java.io.IOException;
 import java.util.List;
@@ -23,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Restores a stored snapshot through a helper container. Into a new volume, in one pass: the volume is created, then
- * checked, re-encoded entries stream into it while every file is re-hashed; an unsafe entry is never sent, and on any
+ * Restores a stored snapshot. Into a new volume, in one pass: the volume is created, then checked entries stream into
+ * it, straight into its directory when it is on this machine ({@link HostVolume}), else through a helper container; an unsafe entry is never sent, and on any
  * failure (an unsafe entry, a checksum that does not match, the engine's refusal) the new volume is deleted again. In
  * place: the whole snapshot is verified first, then the volume is emptied and written, refused while a writer runs.
  */
@@ -54,8 +56,13 @@ final class SnapshotRestorer {
         PersistentVolume target = VolumeStore.of(ctx).create(spec);
         boolean restored = false;
         try {
-            try (ArchiveHelper helper = ArchiveHelper.writing(ctx, newName, false)) {
-                write(ctx, helper, data, m);
+            Optional<HostVolume> host = HostVolume.of(ctx, newName).filter(HostVolume::writable);
+            if (host.isPresent()) {
+                writeOnHost(ctx, host.get(), newName, data, m);
+            } else {
+                try (ArchiveHelper helper = ArchiveHelper.writing(ctx, newName, false)) {
+                    write(ctx, helper, data, m);
+                }
             }
             restored = true;
         } finally {
@@ -122,6 +129,25 @@ final class SnapshotRestorer {
             data.replay(m, writer, meter);
             writer.finish();
         });
+        meter.finish();
+    }
+
+    /**
+     * Writes the new volume straight into its directory on this machine ({@link HostWriter}), with no helper and no
+     * archive through the engine: the volume is Berth's own, made a moment ago, and no container has it.
+     */
+    private static void writeOnHost(EngineContext ctx, HostVolume host, String volume, SnapshotData data,
+            SnapshotManifest m) {
+        ProgressMeter meter = new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.RESTORE,
+                describe(m), m.archiveBytes());
+        try (host; HostWriter writer = HostWriter.into(host)) {
+            data.replay(m, writer, meter);
+            writer.finish();
+        } catch (IOException e) {
+            throw new BerthException("Restoring snapshot '" + m.id() + "' into new volume '" + volume + "' (in "
+                    + host.root() + ") failed: " + e.getMessage() + ". The new volume is deleted again; check that "
+                    + "the store is reachable and this machine's disk has room, then try again.", e);
+        }
         meter.finish();
     }
 

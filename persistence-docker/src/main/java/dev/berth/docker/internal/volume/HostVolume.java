@@ -1,6 +1,7 @@
 package dev.berth.docker.internal.volume;
 
 import dev.berth.docker.internal.archive.ArchiveRecord;
+import dev.berth.docker.internal.engine.EngineInfo;
 import dev.berth.docker.internal.engine.VolumeInfo;
 import dev.berth.docker.internal.node.EngineContext;
 import dev.berth.docker.internal.volume.VolumeListing.Listed;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -18,10 +18,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A volume read straight from its directory on this machine, with no helper container and no archive through the
  * engine. Only for a plain {@code local} volume (no driver options: a device or NFS mount is there only while a
- * container uses it) of an engine that answers on a unix socket and calls itself by this machine's host name, when
- * the mount point is a directory Berth may read: the nodes of a Swarm are other hosts, even when (as in the test
+ * container uses it) of an engine that answers on a unix socket, calls itself by this machine's host name and does not
+ * remap containers' users, when the mount point is a directory Berth may read: the nodes of a Swarm are other hosts, even when (as in the test
  * cluster) their data happens to be on this disk, and their volumes always go through their own engines. Switched
  * off with {@code -Dberth.hostMount=false}.
  *
@@ -53,14 +51,36 @@ public final class HostVolume implements AutoCloseable {
     private final Path root;
     private final Map<String, Object> keys = new HashMap<>();
     private Map<String, Listed> listed = Map.of();
-    /** The directories open for reading, from the root down to the last file's. */
-    private final Deque<Open> chain = new ArrayDeque<>();
-
-    private record Open(String path, SecureDirectoryStream<Path> stream) {
-    }
+    /** The directories open for reading, from the root down to the last file's, each checked to be the one listed. */
+    private final DirectoryChain chain;
 
     HostVolume(Path root) {
         this.root = root;
+        this.chain = new DirectoryChain(root, (path, parent, name) -> {
+            Object key = parent.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW).readAttributes()
+                    .fileKey();
+            if (!Objects.equals(key, keys.get(path))) {
+                throw changed(path);
+            }
+        });
+    }
+
+    /**
+     * Whether this process may write the volume's directory as the engine would: as root, which alone may give each
+     * file its owner.
+     */
+    public boolean writable() {
+        try {
+            return Files.isWritable(root) && Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"),
+                    "unix:uid"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Where the volume's data is on this machine. */
+    public Path root() {
+        return root;
     }
 
     /** The volume's directory here, when it may be read directly (see above). */
@@ -77,7 +97,9 @@ public final class HostVolume implements AutoCloseable {
         Path root = Path.of(v.mountpoint());
         try {
             String here = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
-            if (!ctx.engine().info().name().equals(here) || !Files.isDirectory(root) || !Files.isReadable(root)) {
+            EngineInfo engine = ctx.engine().info();
+            if (!engine.name().equals(here) || engine.remapsUsers() || !Files.isDirectory(root)
+                    || !Files.isReadable(root)) {
                 return Optional.empty();
             }
         } catch (IOException | RuntimeException e) {
@@ -95,10 +117,7 @@ public final class HostVolume implements AutoCloseable {
         long listedAt = System.currentTimeMillis() / 1000;
         Map<String, Listed> entries = new LinkedHashMap<>();
         keys.clear();
-        try (DirectoryStream<Path> top = Files.newDirectoryStream(root)) {
-            if (!(top instanceof SecureDirectoryStream<Path> dir)) {
-                return Optional.empty();
-            }
+        try (SecureDirectoryStream<Path> dir = DirectoryChain.open(root)) {
             Map<String, Object> a = Files.readAttributes(root, ATTRIBUTES);
             entries.put(".", listed(".", a));
             keys.put(".", a.get("fileKey"));
@@ -109,9 +128,8 @@ public final class HostVolume implements AutoCloseable {
 
     /** A listed file's content, opened without following any link and checked to be the file listed. */
     public InputStream open(String path) throws IOException {
-        int slash = path.lastIndexOf('/');
-        SecureDirectoryStream<Path> dir = directory(slash < 0 ? "" : path.substring(0, slash));
-        Path name = Path.of(path.substring(slash + 1));
+        SecureDirectoryStream<Path> dir = chain.parentOf(path);
+        Path name = DirectoryChain.nameOf(path);
         BasicFileAttributes a = dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW).readAttributes();
         Listed l = listed.get(path);
         if (!Objects.equals(a.fileKey(), keys.get(path)) || l == null || a.size() != l.size()
@@ -135,9 +153,7 @@ public final class HostVolume implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        while (!chain.isEmpty()) {
-            chain.pop().stream().close();
-        }
+        chain.close();
     }
 
     private boolean walk(SecureDirectoryStream<Path> dir, Path at, String prefix, Map<String, Listed> out)
@@ -173,36 +189,6 @@ public final class HostVolume implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    /** The open directory at {@code path} ({@code ""} for the root), reusing the chain opened for the last file. */
-    private SecureDirectoryStream<Path> directory(String path) throws IOException {
-        while (!chain.isEmpty() && !(path.equals(chain.peek().path())
-                || chain.peek().path().isEmpty() || path.startsWith(chain.peek().path() + "/"))) {
-            chain.pop().stream().close();
-        }
-        if (chain.isEmpty()) {
-            DirectoryStream<Path> top = Files.newDirectoryStream(root);
-            if (!(top instanceof SecureDirectoryStream<Path> dir)) {
-                top.close();
-                throw new IOException("this JVM cannot open " + root + " safely");
-            }
-            chain.push(new Open("", dir));
-        }
-        while (!chain.peek().path().equals(path)) {
-            String at = chain.peek().path();
-            int next = path.indexOf('/', at.isEmpty() ? 0 : at.length() + 1);
-            String child = next < 0 ? path : path.substring(0, next);
-            Path name = Path.of(child.substring(at.isEmpty() ? 0 : at.length() + 1));
-            SecureDirectoryStream<Path> parent = chain.peek().stream();
-            Object key = parent.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW).readAttributes()
-                    .fileKey();
-            if (!Objects.equals(key, keys.get(child))) {
-                throw changed(child);
-            }
-            chain.push(new Open(child, parent.newDirectoryStream(name, NOFOLLOW)));
-        }
-        return chain.peek().stream();
     }
 
     private static IOException changed(String path) {
