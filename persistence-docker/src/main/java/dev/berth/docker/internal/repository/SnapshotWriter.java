@@ -21,6 +21,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private final Index known;
     private final RepositoryLock lock;
     private final PackWriter packs;
+    private final BlobEncoder encoder;
     private final Set<String> added = new HashSet<>();
     private final List<String> tree = new ArrayList<>();
     private final Chunker treeChunker;
@@ -30,7 +31,6 @@ public final class SnapshotWriter implements AutoCloseable {
     /** The SHA-256 of the file being written, fed chunk by chunk as they are cut. */
     private MessageDigest fileSha = Sha256.digest();
     private final MessageDigest checksum = Sha256.digest();
-    private final Codec.Scratch scratch = Codec.scratch();
     private long addedRawBytes;
     private long sizeBytes;
     private long entries;
@@ -41,6 +41,7 @@ public final class SnapshotWriter implements AutoCloseable {
         this.known = known;
         this.lock = lock;
         this.packs = new PackWriter(repository.store(), repository.codec());
+        this.encoder = new BlobEncoder(repository.codec(), packs);
         this.treeChunker = new Chunker((b, off, len) -> tree.add(store(BlobRef.Kind.TREE, b, off, len)));
         this.fileChunker = new Chunker(this::fileChunk);
     }
@@ -94,6 +95,7 @@ public final class SnapshotWriter implements AutoCloseable {
     public StoredSnapshot commit(String id, Map<String, String> properties, String parent, long listedAt)
             throws IOException {
         treeChunker.finish();
+        encoder.drain();
         packs.flush();
         if (!packs.written().isEmpty()) {
             repository.documents().putNamed(Keys.INDEX, Index.text(packs.written()));
@@ -109,8 +111,8 @@ public final class SnapshotWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (lock; scratch) {
-            packs.close();
+        try (lock; packs) {
+            encoder.close();
         }
     }
 
@@ -141,7 +143,7 @@ public final class SnapshotWriter implements AutoCloseable {
 
     private String store(BlobRef.Kind kind, String id, byte[] b, int off, int len) throws IOException {
         if (!known.contains(id) && added.add(id)) {
-            packs.add(kind, id, repository.codec().encode(b, off, len, scratch), len);
+            encoder.add(kind, id, b, off, len);
             addedRawBytes += len;
         }
         return id;

@@ -140,9 +140,10 @@ final class SnapshotRestorer {
             SnapshotManifest m) {
         ProgressMeter meter = new ProgressMeter(ctx.settings().progressListener(), Progress.Operation.RESTORE,
                 describe(m), m.archiveBytes());
-        try (host; HostWriter writer = HostWriter.into(host)) {
-            data.replay(m, writer, meter);
-            writer.finish();
+        try (host; HostWriter writer = HostWriter.into(host); WriteBehind behind = new WriteBehind(writer,
+                writer::finish)) {
+            data.replay(m, behind, meter); // chunks are read and checked here while the last ones are written there
+            behind.finish();
         } catch (IOException e) {
             throw new BerthException("Restoring snapshot '" + m.id() + "' into new volume '" + volume + "' (in "
                     + host.root() + ") failed: " + e.getMessage() + ". The new volume is deleted again; check that "
