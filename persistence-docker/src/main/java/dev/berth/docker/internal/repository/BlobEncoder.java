@@ -1,13 +1,12 @@
 package dev.berth.docker.internal.repository;
 
+import dev.berth.docker.internal.common.Background;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
@@ -25,11 +24,7 @@ final class BlobEncoder implements AutoCloseable {
     private final Codec.Scratch scratch = Codec.scratch();
     private final Semaphore room = new Semaphore(LIMIT);
     private final Deque<Future<?>> pending = new ArrayDeque<>();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "berth-blob-encode");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread = Background.thread("berth-blob-encode");
 
     BlobEncoder(Codec codec, PackWriter packs) {
         this.codec = codec;
@@ -84,19 +79,6 @@ final class BlobEncoder implements AutoCloseable {
     }
 
     private static void await(Future<?> blob) throws IOException {
-        try {
-            blob.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException("encoding a chunk failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while a snapshot's chunks were encoded");
-        }
+        Background.await(blob, "encoding a snapshot's chunk");
     }
 }

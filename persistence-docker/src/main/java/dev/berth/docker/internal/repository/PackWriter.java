@@ -1,5 +1,6 @@
 package dev.berth.docker.internal.repository;
 
+import dev.berth.docker.internal.common.Background;
 import dev.berth.docker.internal.common.Sha256;
 import dev.berth.spi.SnapshotStore;
 import java.io.BufferedOutputStream;
@@ -13,9 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
@@ -102,11 +101,7 @@ final class PackWriter implements AutoCloseable {
         Path file = spool;
         spool = null;
         if (putter == null) {
-            putter = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "berth-pack-put");
-                t.setDaemon(true);
-                return t;
-            });
+            putter = Background.thread("berth-pack-put");
         }
         long packSize = size + encoded.length + 4;
         puts.add(new Put(pack, packSize, List.copyOf(inPack), file, putter.submit(() -> {
@@ -118,15 +113,7 @@ final class PackWriter implements AutoCloseable {
     }
 
     private void collect(Put put) throws IOException {
-        try {
-            put.done().get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException("putting pack " + put.pack()
-                    + " failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while pack " + put.pack() + " was put");
-        }
+        Background.await(put.done(), "putting pack " + put.pack());
         storedBytes += put.size();
         for (BlobRef b : put.blobs()) {
             written.add(new BlobRef(b.id(), b.kind(), put.pack(), b.offset(), b.length(), b.rawLength()));
@@ -156,11 +143,9 @@ final class PackWriter implements AutoCloseable {
         }
         for (Put put : puts) {
             try {
-                put.done().get();
-            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                Background.await(put.done(), "putting pack " + put.pack());
+            } catch (IOException | RuntimeException e) {
                 // the snapshot is failing already; its packs are garbage for the next collection
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
             Files.deleteIfExists(put.spool());
         }

@@ -142,9 +142,9 @@ public final class HostVolume implements AutoCloseable {
     /** A listed symbolic link's target, checked to be read from the link listed. */
     public String link(String path) throws IOException {
         Path at = root.resolve(path);
-        Object before = Files.readAttributes(at, ATTRIBUTES, NOFOLLOW).get("fileKey");
+        Object before = Files.readAttributes(at, BasicFileAttributes.class, NOFOLLOW).fileKey();
         String target = Files.readSymbolicLink(at).toString();
-        Object after = Files.readAttributes(at, ATTRIBUTES, NOFOLLOW).get("fileKey");
+        Object after = Files.readAttributes(at, BasicFileAttributes.class, NOFOLLOW).fileKey();
         if (!Objects.equals(before, keys.get(path)) || !Objects.equals(after, before)) {
             throw changed(path);
         }
